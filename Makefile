@@ -1,0 +1,42 @@
+# The README's commands. Only Python >= 3.11 and make are needed: everything
+# else, the PostgreSQL server included, is installed into .venv/ from requirements.lock.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run test lint format lock migrations
+
+$(BIN)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed ## Create .venv/ and install the pinned dependencies
+
+run: install ## Serve the API with the seed data at http://127.0.0.1:$(PORT)/
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed
+	@echo "Annales API: http://127.0.0.1:$(PORT)/api/v1/  docs: http://127.0.0.1:$(PORT)/api/docs/  ReDoc: http://127.0.0.1:$(PORT)/api/redoc/"
+	exec $(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+
+test: lint ## Run the whole test suite (after the linters)
+	$(BIN)/pytest
+
+lint: install ## ruff, formatting, and no model change without its migration
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install ## Fix what ruff can fix
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: ## Re-pin every dependency after changing pyproject.toml
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > .lock-venv/wanted.txt
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -r .lock-venv/wanted.txt
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^annales' > requirements.lock
+	rm -rf .lock-venv

@@ -1,0 +1,51 @@
+"""Typed access to the environment: the one place settings are read from."""
+
+import os
+from collections.abc import Mapping
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+_MISSING = object()
+
+
+class Environment:
+    """Reads typed values; a required value that is missing raises ImproperlyConfigured."""
+
+    def __init__(self, source: Mapping[str, str] | None = None) -> None:
+        self.source = os.environ if source is None else source
+
+    def _raw(self, name: str, default: object) -> object:
+        if name in self.source:
+            return self.source[name]
+        if default is None or default is _MISSING:
+            raise ImproperlyConfigured(f"Set the environment variable {name}.")
+        return default
+
+    def string(self, name: str, default: object = _MISSING) -> str:
+        return str(self._raw(name, default))
+
+    def boolean(self, name: str, default: object = _MISSING) -> bool:
+        value = self._raw(name, default)
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}.")
+
+    def integer(self, name: str, default: object = _MISSING) -> int:
+        value = self._raw(name, default)
+        try:
+            return int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}.") from None
+
+    def strings(self, name: str, default: object = _MISSING) -> list[str]:
+        value = self._raw(name, default)
+        if isinstance(value, list):
+            return value
+        return [item.strip() for item in str(value).split(",") if item.strip()]

@@ -1,0 +1,29 @@
+"""Liveness and readiness probes, for load balancers and orchestrators."""
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """The process is alive and answering."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """The service can do its work: the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError as error:
+        return JsonResponse(
+            {"status": "unavailable", "database": type(error).__name__},
+            status=503,
+            headers={"Retry-After": "5"},
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
