@@ -131,6 +131,23 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SourceKindEnum": "events.choices.SourceKind",
+        "PolityKindEnum": "events.choices.PolityKind",
+        "PlaceKindEnum": "events.choices.PlaceKind",
+        "EventKindEnum": "events.choices.EventKind",
+        "TreatyKindEnum": "treaties.choices.TreatyKind",
+        "TreatyStatusEnum": "treaties.choices.TreatyStatus",
+        "PartyRoleEnum": "treaties.choices.PartyRole",
+        "NegotiatorRoleEnum": "treaties.choices.NegotiatorRole",
+        "MilestoneKindEnum": "treaties.choices.MilestoneKind",
+        "RelationKindEnum": "treaties.choices.RelationKind",
+        "TopicEnum": "treaties.choices.Topic",
+        "ClauseEffectEnum": "treaties.choices.ClauseEffect",
+        "ThirdPartiesEnum": "treaties.choices.ThirdParties",
+        "CalendarEnum": "events.dates.Calendar",
+        "PrecisionEnum": "events.dates.Precision",
+    },
 }
 
 LOGGING = {

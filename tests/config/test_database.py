@@ -1,6 +1,7 @@
 """The embedded PostgreSQL: started when needed, reused while held, left alone with DATABASE_URL."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -91,10 +92,11 @@ def test_embedded_server_is_initialised_once_reused_while_held_and_stopped_after
     assert not server_running(data_dir)
 
 
-def test_embedded_server_stops_on_sigterm(data_dir):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_embedded_server_stops_with_the_process_that_started_it(data_dir, stop):
     process = start(data_dir)
     connected(process)
-    process.terminate()
+    process.send_signal(stop)
     process.wait(timeout=60)
 
     assert not server_running(data_dir)
