@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from events.models import (
     Event,
@@ -43,6 +44,7 @@ class SourceAdmin(NamedRecordAdmin):
     list_display = ["name", "kind", "slug"]
     list_filter = ["kind"]
     search_fields = [*NamedRecordAdmin.search_fields, "citation"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [citation_inline(SourceCitation)]
 
 
