@@ -1,16 +1,24 @@
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.routers import DefaultRouter
 
+from config.api_root import Router
 from config.health import healthz, readyz
 from events.api.urls import router as events_router
 from treaties.api.urls import router as treaties_router
 from treaties.api.urls import urlpatterns as treaties_urls
 
-router = DefaultRouter()
-router.registry.extend(events_router.registry)
-router.registry.extend(treaties_router.registry)
+# The treaties app registers richer viewsets for some of the historical
+# record's collections (a person's negotiations, filters by treaty): its
+# registration of a prefix replaces the events app's.
+registry = {
+    prefix: (prefix, viewset, basename) for prefix, viewset, basename in events_router.registry
+}
+registry.update(
+    {prefix: (prefix, viewset, basename) for prefix, viewset, basename in treaties_router.registry}
+)
+router = Router()
+router.registry.extend(registry.values())
 
 urlpatterns = [
     path("api/v1/", include([*treaties_urls, *router.urls])),

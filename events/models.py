@@ -1,6 +1,7 @@
 """The historical record: sources, polities, places, people and events."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -293,8 +294,20 @@ class Place(NamedRecord):
     """A river, sea, town or region, with its coordinates where known (WGS 84)."""
 
     kind = models.CharField(max_length=20, choices=PlaceKind.choices)
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     part_of = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="parts"
     )

@@ -93,3 +93,10 @@ class NegotiatorFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Negotiator
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def party(negotiator, create, extracted, **kwargs):
+        """A negotiator acts for a party to the treaty."""
+        if create:
+            TreatyParty.objects.get_or_create(treaty=negotiator.treaty, polity=negotiator.polity)

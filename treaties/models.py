@@ -2,6 +2,7 @@
 
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -98,7 +99,9 @@ class Clause(models.Model):
     """An article or provision of a treaty, in order."""
 
     treaty = models.ForeignKey(Treaty, on_delete=models.CASCADE, related_name="clauses")
-    number = models.PositiveSmallIntegerField(help_text="Position in the treaty, from 1.")
+    number = models.PositiveSmallIntegerField(
+        help_text="Position in the treaty, from 1.", validators=[MinValueValidator(1)]
+    )
     label = models.CharField(max_length=100, help_text="As the treaty names it: 'Article 1'.")
     text = models.TextField(blank=True, help_text="The text, or an English translation of it.")
     text_lang = models.CharField(

@@ -1,58 +1,11 @@
-from drf_spectacular.utils import extend_schema_field, inline_serializer
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
-from events.dates import Calendar, HistoricalDate, Precision, day_to_iso
+from events.api.fields import BriefRelatedField, HistoricalDateField, names_field
 from events.models import Event, Person, Place, Polity, Source
-
-DATE_SCHEMA = inline_serializer(
-    "HistoricalDate",
-    fields={
-        "edtf": serializers.CharField(help_text="EDTF, proleptic Gregorian calendar."),
-        "earliest": serializers.CharField(
-            allow_null=True, help_text="Earliest possible day, ISO 8601 (BCE as -YYYY)."
-        ),
-        "latest": serializers.CharField(allow_null=True, help_text="Latest possible day."),
-        "precision": serializers.ChoiceField(choices=Precision.choices),
-        "approximate": serializers.BooleanField(),
-        "uncertain": serializers.BooleanField(),
-        "calendar": serializers.ChoiceField(
-            choices=Calendar.choices, help_text="Calendar the source used."
-        ),
-        "as_recorded": serializers.CharField(
-            help_text="The date as the source gave it, in its calendar."
-        ),
-        "label": serializers.CharField(help_text="A reading for people."),
-    },
-)
-
-
-@extend_schema_field(DATE_SCHEMA)
-class HistoricalDateField(serializers.Field):
-    """A historical date as one object: EDTF, bounds, precision, calendar, label."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        kwargs.setdefault("allow_null", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value: HistoricalDate) -> dict:
-        return {
-            "edtf": value.edtf,
-            "earliest": day_to_iso(value.earliest),
-            "latest": day_to_iso(value.latest),
-            "precision": value.precision,
-            "approximate": value.approximate,
-            "uncertain": value.uncertain,
-            "calendar": value.calendar,
-            "as_recorded": value.as_recorded or value.edtf,
-            "label": value.label,
-        }
-
-
-class NameSerializer(serializers.Serializer):
-    text = serializers.CharField()
-    lang = serializers.CharField(help_text="Language tag: en, fr, ru, zh-Hant, mnc...")
-    kind = serializers.CharField(required=False, help_text="native, transliteration, ...")
 
 
 class BriefSerializer(serializers.HyperlinkedModelSerializer):
@@ -60,6 +13,7 @@ class BriefSerializer(serializers.HyperlinkedModelSerializer):
 
     class Meta:
         fields = ["id", "url", "slug", "name"]
+        read_only_fields = fields
         extra_kwargs = {"url": {"lookup_field": "slug"}}
 
 
@@ -84,26 +38,117 @@ class PersonBriefSerializer(BriefSerializer):
 
 
 class EventBriefSerializer(BriefSerializer):
-    date = HistoricalDateField()
+    date = HistoricalDateField(read_only=True)
 
     class Meta(BriefSerializer.Meta):
         model = Event
         fields = [*BriefSerializer.Meta.fields, "kind", "date"]
+        read_only_fields = fields
 
 
 class CitationSerializer(serializers.Serializer):
-    source = SourceBriefSerializer()
-    locator = serializers.CharField(help_text="Page, article or line in the source.")
-    note = serializers.CharField()
+    """A source the record relies on, and where in it to look."""
+
+    source = BriefRelatedField(SourceBriefSerializer)
+    locator = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default="", help_text="'p. 54', 'Art. 1'"
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class NamedRecordSerializer(serializers.HyperlinkedModelSerializer):
-    """The fields every named record shares."""
+class RecordSerializer(serializers.HyperlinkedModelSerializer):
+    """Writes through the model's own validation, and replaces written lists as a whole.
 
-    names = NameSerializer(many=True)
-    citations = CitationSerializer(many=True)
+    Subclasses name in `Meta.nested` the nested lists they write themselves, in
+    `save_nested`, once the record itself is saved.
+    """
+
+    citations = CitationSerializer(
+        many=True,
+        required=False,
+        help_text="The sources this record relies on. Written as a whole.",
+    )
 
     class Meta:
+        nested = ["citations"]
+
+    def validate_citations(self, citations: list[dict]) -> list[dict]:
+        keys = [(citation["source"].pk, citation["locator"]) for citation in citations]
+        if len(keys) != len(set(keys)):
+            raise serializers.ValidationError("The same source and locator are cited twice.")
+        return citations
+
+    def create(self, validated_data: dict) -> models.Model:
+        nested, many = self._split(validated_data)
+        instance = self.Meta.model(**validated_data)
+        self.clean(instance)
+        instance.save()
+        return self._save_relations(instance, nested, many)
+
+    def update(self, instance: models.Model, validated_data: dict) -> models.Model:
+        nested, many = self._split(validated_data)
+        for attribute, value in validated_data.items():
+            setattr(instance, attribute, value)
+        self.clean(instance)
+        instance.save()
+        return self._save_relations(instance, nested, many)
+
+    def save_nested(self, instance: models.Model, nested: dict) -> None:
+        if "citations" in nested:
+            instance.citations.all().delete()
+            instance.citations.bulk_create(
+                instance.citations.model(record=instance, **citation)
+                for citation in nested["citations"]
+            )
+
+    def clean(self, instance: models.Model) -> None:
+        """Run the model's validation and report its errors under the API's field names."""
+        try:
+            instance.full_clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(self._api_errors(instance, error)) from error
+
+    def _split(self, validated_data: dict) -> tuple[dict, dict]:
+        nested = {
+            name: validated_data.pop(self.fields[name].source)
+            for name in self.Meta.nested
+            if self.fields[name].source in validated_data
+        }
+        many = {
+            field.name: validated_data.pop(field.name)
+            for field in self.Meta.model._meta.many_to_many
+            if field.name in validated_data
+        }
+        return nested, many
+
+    def _save_relations(self, instance: models.Model, nested: dict, many: dict) -> models.Model:
+        for name, values in many.items():
+            getattr(instance, name).set(values)
+        self.save_nested(instance, nested)
+        return instance
+
+    @staticmethod
+    def _api_errors(instance: models.Model, error: DjangoValidationError) -> dict:
+        dates = [
+            field.name.removesuffix("_edtf")
+            for field in instance._meta.fields
+            if field.name.endswith("_edtf")
+        ]
+        errors: dict[str, list[str]] = {}
+        for key, messages in error.message_dict.items():
+            name = next((prefix for prefix in dates if key.startswith(f"{prefix}_")), key)
+            if key == NON_FIELD_ERRORS:
+                name = api_settings.NON_FIELD_ERRORS_KEY
+            errors.setdefault(name, []).extend(messages)
+        return errors
+
+
+class NamedRecordSerializer(RecordSerializer):
+    """The fields every named record shares."""
+
+    names = names_field()
+
+    class Meta(RecordSerializer.Meta):
         fields = [
             "id",
             "url",
@@ -125,7 +170,7 @@ class SourceSerializer(NamedRecordSerializer):
 
 
 class PolitySerializer(NamedRecordSerializer):
-    existed = HistoricalDateField()
+    existed = HistoricalDateField(help_text="When it existed.")
 
     class Meta(NamedRecordSerializer.Meta):
         model = Polity
@@ -133,7 +178,7 @@ class PolitySerializer(NamedRecordSerializer):
 
 
 class PlaceSerializer(NamedRecordSerializer):
-    part_of = PlaceBriefSerializer()
+    part_of = BriefRelatedField(PlaceBriefSerializer, required=False, allow_null=True)
 
     class Meta(NamedRecordSerializer.Meta):
         model = Place
@@ -150,11 +195,13 @@ class PersonSerializer(NamedRecordSerializer):
 
 
 class EventSerializer(NamedRecordSerializer):
-    date = HistoricalDateField()
-    part_of = EventBriefSerializer()
-    places = PlaceBriefSerializer(many=True)
-    polities = PolityBriefSerializer(many=True)
-    people = PersonBriefSerializer(many=True)
+    date = HistoricalDateField(help_text="When it happened, as precisely as the sources allow.")
+    part_of = BriefRelatedField(
+        EventBriefSerializer, required=False, allow_null=True, help_text="The larger event."
+    )
+    places = BriefRelatedField(PlaceBriefSerializer, many=True, required=False)
+    polities = BriefRelatedField(PolityBriefSerializer, many=True, required=False)
+    people = BriefRelatedField(PersonBriefSerializer, many=True, required=False)
 
     class Meta(NamedRecordSerializer.Meta):
         model = Event

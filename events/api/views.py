@@ -1,61 +1,92 @@
+from django.db import transaction
 from django.db.models import Prefetch
 from rest_framework import viewsets
 
+from events import filtersets
 from events.api import serializers
 from events.models import Event, Person, Place, Polity, Source
 
 
 def with_citations(queryset):
     """Prefetch a record's citations and their sources, as every serializer shows them."""
-    model = queryset.model
-    citations = model._meta.get_field("citations").related_model
+    citations = queryset.model._meta.get_field("citations").related_model
     return queryset.prefetch_related(
         Prefetch("citations", queryset=citations.objects.select_related("source"))
     )
 
 
-class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+class RecordViewSet(viewsets.ModelViewSet):
+    """Anonymous clients read; editors with the model's permissions write, atomically."""
+
+    lookup_field = "slug"
+    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            serializer.save()
+
+    def perform_update(self, serializer):
+        with transaction.atomic():
+            serializer.save()
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            instance.delete()
+
+
+class SourceViewSet(RecordViewSet):
     """Bibliographic sources. Every fact in Annales cites one, with a locator."""
 
     queryset = with_citations(Source.objects.all())
     serializer_class = serializers.SourceSerializer
-    lookup_field = "slug"
-    ordering_fields = ["name", "slug"]
+    filterset_class = filtersets.SourceFilterSet
+    ordering_fields = {"name": "name", "slug": "slug", "kind": "kind"}
 
 
-class PolityViewSet(viewsets.ReadOnlyModelViewSet):
+class PolityViewSet(RecordViewSet):
     """States and powers: the Russian Empire, Qing China, the British Empire."""
 
     queryset = with_citations(Polity.objects.all())
     serializer_class = serializers.PolitySerializer
-    lookup_field = "slug"
-    ordering_fields = ["name", "slug", "existed_earliest"]
+    filterset_class = filtersets.PolityFilterSet
+    ordering_fields = {"name": "name", "slug": "slug", "existed": "existed_earliest"}
 
 
-class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+class PlaceViewSet(RecordViewSet):
     """Rivers, seas, towns and regions, with coordinates where known."""
 
     queryset = with_citations(Place.objects.select_related("part_of"))
     serializer_class = serializers.PlaceSerializer
-    lookup_field = "slug"
-    ordering_fields = ["name", "slug"]
+    filterset_class = filtersets.PlaceFilterSet
+    ordering_fields = {
+        "name": "name",
+        "slug": "slug",
+        "kind": "kind",
+        "latitude": "latitude",
+        "longitude": "longitude",
+    }
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class PersonViewSet(RecordViewSet):
     """Historical people: negotiators, envoys, rulers."""
 
     queryset = with_citations(Person.objects.all())
     serializer_class = serializers.PersonSerializer
-    lookup_field = "slug"
-    ordering_fields = ["name", "slug", "born_earliest"]
+    filterset_class = filtersets.PersonFilterSet
+    ordering_fields = {
+        "name": "name",
+        "slug": "slug",
+        "born": "born_earliest",
+        "died": "died_earliest",
+    }
 
 
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(RecordViewSet):
     """Things that happened over a (fuzzy) span of time, in order of their earliest day."""
 
     queryset = with_citations(
         Event.objects.select_related("part_of").prefetch_related("places", "polities", "people")
     )
     serializer_class = serializers.EventSerializer
-    lookup_field = "slug"
-    ordering_fields = ["name", "slug", "date_earliest"]
+    filterset_class = filtersets.EventFilterSet
+    ordering_fields = {"name": "name", "slug": "slug", "kind": "kind", "date": "date_earliest"}

@@ -1,14 +1,21 @@
+from collections import Counter
+
 from rest_framework import serializers
 
+from events.api.fields import BriefRelatedField, HistoricalDateField
 from events.api.serializers import (
     BriefSerializer,
     CitationSerializer,
     EventBriefSerializer,
-    HistoricalDateField,
+    EventSerializer,
     NamedRecordSerializer,
     PersonBriefSerializer,
+    PersonSerializer,
     PlaceBriefSerializer,
+    PlaceSerializer,
     PolityBriefSerializer,
+    PolitySerializer,
+    RecordSerializer,
 )
 from treaties.models import (
     Clause,
@@ -22,38 +29,46 @@ from treaties.models import (
 
 
 class TreatyBriefSerializer(BriefSerializer):
-    signed = HistoricalDateField()
+    signed = HistoricalDateField(read_only=True)
 
     class Meta(BriefSerializer.Meta):
         model = Treaty
         fields = [*BriefSerializer.Meta.fields, "signed"]
+        read_only_fields = fields
 
 
-class TreatyPartySerializer(serializers.ModelSerializer):
-    polity = PolityBriefSerializer()
-    citations = CitationSerializer(many=True)
+class ClauseBriefSerializer(serializers.HyperlinkedModelSerializer):
+    treaty = TreatyBriefSerializer(read_only=True)
 
     class Meta:
-        model = TreatyParty
-        fields = ["polity", "role", "citations"]
+        model = Clause
+        fields = ["id", "url", "treaty", "number", "label"]
+        read_only_fields = fields
 
 
 class ClausePolitySerializer(serializers.ModelSerializer):
-    polity = PolityBriefSerializer()
+    polity = BriefRelatedField(PolityBriefSerializer)
 
     class Meta:
         model = ClausePolity
         fields = ["polity", "effect"]
 
 
-class ClauseSerializer(serializers.HyperlinkedModelSerializer):
-    treaty = TreatyBriefSerializer()
-    places = PlaceBriefSerializer(many=True)
-    polities = ClausePolitySerializer(source="clause_polities", many=True)
-    citations = CitationSerializer(many=True)
+class ClauseSerializer(RecordSerializer):
+    """An article of a treaty, with the places it concerns and the polities it affects."""
 
-    class Meta:
+    treaty = BriefRelatedField(TreatyBriefSerializer)
+    places = BriefRelatedField(PlaceBriefSerializer, many=True, required=False)
+    polities = ClausePolitySerializer(
+        source="clause_polities",
+        many=True,
+        required=False,
+        help_text="Polities the clause grants a right to, excludes or obliges. Written as a whole.",
+    )
+
+    class Meta(RecordSerializer.Meta):
         model = Clause
+        nested = [*RecordSerializer.Meta.nested, "polities"]
         fields = [
             "id",
             "url",
@@ -71,47 +86,82 @@ class ClauseSerializer(serializers.HyperlinkedModelSerializer):
             "citations",
         ]
 
+    def validate_polities(self, polities: list[dict]) -> list[dict]:
+        if _repeated(polities, lambda item: (item["polity"].pk, item["effect"])):
+            raise serializers.ValidationError("A polity is listed twice with the same effect.")
+        return polities
 
-class NegotiatorSerializer(serializers.HyperlinkedModelSerializer):
-    treaty = TreatyBriefSerializer()
-    person = PersonBriefSerializer()
-    polity = PolityBriefSerializer()
-    citations = CitationSerializer(many=True)
+    def save_nested(self, instance: Clause, nested: dict) -> None:
+        super().save_nested(instance, nested)
+        if "polities" in nested:
+            instance.clause_polities.all().delete()
+            ClausePolity.objects.bulk_create(
+                ClausePolity(clause=instance, **item) for item in nested["polities"]
+            )
 
-    class Meta:
+
+class NegotiatorSerializer(RecordSerializer):
+    """A person's part in a treaty: for which polity, in which role, whether they signed."""
+
+    treaty = BriefRelatedField(TreatyBriefSerializer)
+    person = BriefRelatedField(PersonBriefSerializer)
+    polity = BriefRelatedField(PolityBriefSerializer, help_text="The party they acted for.")
+
+    class Meta(RecordSerializer.Meta):
         model = Negotiator
         fields = ["id", "url", "treaty", "person", "polity", "role", "signed", "title", "citations"]
 
 
+class TreatyPartySerializer(RecordSerializer):
+    polity = BriefRelatedField(PolityBriefSerializer)
+
+    class Meta(RecordSerializer.Meta):
+        model = TreatyParty
+        fields = ["polity", "role", "citations"]
+
+
 class TreatyMilestoneSerializer(serializers.ModelSerializer):
-    event = EventBriefSerializer()
-    party = PolityBriefSerializer()
-    citations = CitationSerializer(many=True)
+    event = EventBriefSerializer(read_only=True)
+    party = PolityBriefSerializer(read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
         model = TreatyMilestone
         fields = ["kind", "event", "party", "contested", "citations"]
+        read_only_fields = fields
 
 
 class TreatyRelationOutSerializer(serializers.ModelSerializer):
-    treaty = TreatyBriefSerializer(source="target")
-    citations = CitationSerializer(many=True)
+    treaty = TreatyBriefSerializer(source="target", read_only=True)
+    citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
         model = TreatyRelation
         fields = ["kind", "treaty", "note", "citations"]
+        read_only_fields = fields
 
 
 class TreatyRelationInSerializer(TreatyRelationOutSerializer):
-    treaty = TreatyBriefSerializer(source="source")
+    treaty = TreatyBriefSerializer(source="source", read_only=True)
+
+
+class TreatyListPartySerializer(serializers.ModelSerializer):
+    polity = PolityBriefSerializer(read_only=True)
+
+    class Meta:
+        model = TreatyParty
+        fields = ["polity", "role"]
+        read_only_fields = fields
 
 
 class TreatySerializer(NamedRecordSerializer):
-    """A treaty as lists show it."""
+    """A treaty as lists show it: its parties in brief."""
 
-    signed = HistoricalDateField()
-    signed_at = PlaceBriefSerializer()
-    parties = TreatyPartySerializer(source="treaty_parties", many=True)
+    signed = HistoricalDateField(help_text="When it was signed.")
+    signed_at = BriefRelatedField(
+        PlaceBriefSerializer, required=False, allow_null=True, help_text="Where it was signed."
+    )
+    parties = TreatyListPartySerializer(source="treaty_parties", many=True, read_only=True)
 
     class Meta(NamedRecordSerializer.Meta):
         model = Treaty
@@ -126,21 +176,43 @@ class TreatySerializer(NamedRecordSerializer):
         ]
 
 
-class TreatyDetailSerializer(TreatySerializer):
-    """A treaty with its clauses, negotiators, milestones and relations."""
+class NestedClauseSerializer(ClauseSerializer):
+    class Meta(ClauseSerializer.Meta):
+        fields = [field for field in ClauseSerializer.Meta.fields if field != "treaty"]
 
-    clauses = ClauseSerializer(many=True)
-    negotiators = NegotiatorSerializer(many=True)
-    milestones = TreatyMilestoneSerializer(many=True)
+
+class NestedNegotiatorSerializer(NegotiatorSerializer):
+    class Meta(NegotiatorSerializer.Meta):
+        fields = [field for field in NegotiatorSerializer.Meta.fields if field != "treaty"]
+
+
+class TreatyDetailSerializer(TreatySerializer):
+    """A treaty with its parties, clauses, negotiators, milestones and relations.
+
+    Parties, clauses and negotiators can be written with the treaty: a list sent
+    replaces the stored one (clauses matched by number, negotiators by person and
+    polity, parties by polity); a list left out is kept as it is.
+    """
+
+    parties = TreatyPartySerializer(source="treaty_parties", many=True, required=False)
+    clauses = NestedClauseSerializer(many=True, required=False)
+    negotiators = NestedNegotiatorSerializer(many=True, required=False)
+    milestones = TreatyMilestoneSerializer(many=True, read_only=True)
     relations = TreatyRelationOutSerializer(
-        source="relations_out", many=True, help_text="What this treaty does to others."
+        source="relations_out", many=True, read_only=True, help_text="What it does to others."
     )
     related_by = TreatyRelationInSerializer(
-        source="relations_in", many=True, help_text="What other treaties do to this one."
+        source="relations_in", many=True, read_only=True, help_text="What others do to it."
     )
-    related_events = EventBriefSerializer(many=True)
+    related_events = BriefRelatedField(
+        EventBriefSerializer,
+        many=True,
+        required=False,
+        help_text="Context: the crisis that led to it, the negotiation, its consequences.",
+    )
 
     class Meta(TreatySerializer.Meta):
+        nested = [*TreatySerializer.Meta.nested, "parties", "clauses", "negotiators"]
         fields = [
             *TreatySerializer.Meta.fields,
             "clauses",
@@ -150,3 +222,128 @@ class TreatyDetailSerializer(TreatySerializer):
             "related_by",
             "related_events",
         ]
+
+    def validate_parties(self, parties: list[dict]) -> list[dict]:
+        if _repeated(parties, lambda party: party["polity"].pk):
+            raise serializers.ValidationError("A polity is listed twice.")
+        return parties
+
+    def validate_clauses(self, clauses: list[dict]) -> list[dict]:
+        if _repeated(clauses, lambda clause: clause["number"]):
+            raise serializers.ValidationError("Two clauses have the same number.")
+        return clauses
+
+    def validate_negotiators(self, negotiators: list[dict]) -> list[dict]:
+        if _repeated(negotiators, lambda item: (item["person"].pk, item["polity"].pk)):
+            raise serializers.ValidationError(
+                "A person is listed twice for the same polity: give them one role."
+            )
+        return negotiators
+
+    def validate(self, attrs: dict) -> dict:
+        if "treaty_parties" in attrs:
+            parties = {party["polity"].pk for party in attrs["treaty_parties"]}
+        elif self.instance is not None:
+            parties = set(self.instance.treaty_parties.values_list("polity", flat=True))
+        else:
+            parties = set()
+        if "negotiators" in attrs:
+            outsiders = [n for n in attrs["negotiators"] if n["polity"].pk not in parties]
+        elif self.instance is not None and "treaty_parties" in attrs:
+            outsiders = list(self.instance.negotiators.exclude(polity__in=parties))
+        else:
+            outsiders = []
+        if outsiders:
+            names = sorted({str(item["polity"] if isinstance(item, dict) else item.polity)
+                            for item in outsiders})  # fmt: skip
+            raise serializers.ValidationError(
+                {"negotiators": [f"Not a party to the treaty: {', '.join(names)}."]}
+            )
+        return attrs
+
+    def save_nested(self, instance: Treaty, nested: dict) -> None:
+        super().save_nested(instance, nested)
+        if "parties" in nested:
+            _sync(
+                self.fields["parties"].child,
+                instance.treaty_parties.all(),
+                nested["parties"],
+                key=lambda party: party.polity_id,
+                data_key=lambda data: data["polity"].pk,
+                treaty=instance,
+            )
+        if "clauses" in nested:
+            _sync(
+                self.fields["clauses"].child,
+                instance.clauses.all(),
+                nested["clauses"],
+                key=lambda clause: clause.number,
+                data_key=lambda data: data["number"],
+                treaty=instance,
+            )
+        if "negotiators" in nested:
+            _sync(
+                self.fields["negotiators"].child,
+                instance.negotiators.all(),
+                nested["negotiators"],
+                key=lambda negotiator: (negotiator.person_id, negotiator.polity_id),
+                data_key=lambda data: (data["person"].pk, data["polity"].pk),
+                treaty=instance,
+            )
+
+
+def _repeated(items: list, key) -> bool:
+    return any(count > 1 for count in Counter(key(item) for item in items).values())
+
+
+def _sync(serializer: RecordSerializer, existing, wanted: list[dict], key, data_key, **parent):
+    """Make the rows of `existing` those of `wanted`: update matches, create, delete the rest."""
+    rows = {key(row): row for row in existing}
+    for data in wanted:
+        row = rows.pop(data_key(data), None)
+        if row is None:
+            serializer.create({**data, **parent})
+        else:
+            serializer.update(row, dict(data))
+    for row in rows.values():
+        row.delete()
+
+
+class PersonDetailSerializer(PersonSerializer):
+    """A person with the treaties they negotiated and the events they took part in."""
+
+    negotiations = NestedNegotiatorSerializer(many=True, read_only=True)
+    events = EventBriefSerializer(many=True, read_only=True)
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "negotiations", "events"]
+
+
+class PlaceDetailSerializer(PlaceSerializer):
+    """A place with the treaties signed there and the clauses and events that concern it."""
+
+    treaties_signed_here = TreatyBriefSerializer(many=True, read_only=True)
+    clauses = ClauseBriefSerializer(many=True, read_only=True)
+    events = EventBriefSerializer(many=True, read_only=True)
+
+    class Meta(PlaceSerializer.Meta):
+        fields = [*PlaceSerializer.Meta.fields, "treaties_signed_here", "clauses", "events"]
+
+
+class PolityDetailSerializer(PolitySerializer):
+    """A polity with the treaties it is party to and the events it took part in."""
+
+    treaties = TreatyBriefSerializer(many=True, read_only=True)
+    events = EventBriefSerializer(many=True, read_only=True)
+
+    class Meta(PolitySerializer.Meta):
+        fields = [*PolitySerializer.Meta.fields, "treaties", "events"]
+
+
+class EventDetailSerializer(EventSerializer):
+    """An event with the treaties it led to or belongs to."""
+
+    related_treaties = TreatyBriefSerializer(many=True, read_only=True)
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "related_treaties"]

@@ -7,6 +7,12 @@ router = SimpleRouter()
 router.register("treaties", views.TreatyViewSet)
 router.register("clauses", views.ClauseViewSet)
 router.register("negotiators", views.NegotiatorViewSet)
+# The historical record's collections, with what they mean for treaties: a
+# person's negotiations, a place's clauses, filters by treaty.
+router.register("events", views.EventViewSet)
+router.register("places", views.PlaceViewSet)
+router.register("polities", views.PolityViewSet)
+router.register("people", views.PersonViewSet)
 
 urlpatterns = [
     path(

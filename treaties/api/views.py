@@ -1,8 +1,9 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from rest_framework import viewsets
 
-from events.api.views import with_citations
+from events.api import views as events_views
+from events.api.views import RecordViewSet, with_citations
+from treaties import filtersets
 from treaties.api import serializers
 from treaties.models import (
     Clause,
@@ -12,10 +13,6 @@ from treaties.models import (
     TreatyMilestone,
     TreatyParty,
     TreatyRelation,
-)
-
-PARTIES = Prefetch(
-    "treaty_parties", queryset=with_citations(TreatyParty.objects.select_related("polity"))
 )
 
 
@@ -32,24 +29,50 @@ def negotiators():
     return with_citations(Negotiator.objects.select_related("treaty", "person", "polity"))
 
 
-class TreatyViewSet(viewsets.ReadOnlyModelViewSet):
+class DetailSerializerMixin:
+    """A richer serializer, and the prefetching it needs, for one record than for lists."""
+
+    detail_serializer_class = None
+    detail_prefetch: tuple = ()
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return self.serializer_class
+        return self.detail_serializer_class
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":
+            return queryset
+        return queryset.prefetch_related(*self.detail_prefetch)
+
+
+class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     """Treaties, conventions and protocols, in order of signature.
 
     A treaty's detail embeds its parties, clauses in order, negotiators,
     milestones (signature, ratifications...), relations to other treaties in
-    both directions, related events and sources.
+    both directions, related events and sources. A treaty can be created with
+    its parties, clauses and negotiators in one request.
     """
 
-    queryset = with_citations(Treaty.objects.select_related("signed_at").prefetch_related(PARTIES))
-    lookup_field = "slug"
-    ordering_fields = ["name", "slug", "signed_earliest"]
+    queryset = with_citations(
+        Treaty.objects.select_related("signed_at").prefetch_related(
+            Prefetch(
+                "treaty_parties",
+                queryset=with_citations(TreatyParty.objects.select_related("polity")),
+            )
+        )
+    )
+    serializer_class = serializers.TreatySerializer
+    detail_serializer_class = serializers.TreatyDetailSerializer
+    filterset_class = filtersets.TreatyFilterSet
+    ordering_fields = {"name": "name", "slug": "slug", "signed": "signed_earliest"}
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.action != "retrieve":
-            return queryset
+    @property
+    def detail_prefetch(self):
         relations = with_citations(TreatyRelation.objects.select_related("source", "target"))
-        return queryset.prefetch_related(
+        return (
             Prefetch("clauses", queryset=clauses()),
             Prefetch("negotiators", queryset=negotiators()),
             Prefetch(
@@ -61,30 +84,33 @@ class TreatyViewSet(viewsets.ReadOnlyModelViewSet):
             "related_events",
         )
 
-    def get_serializer_class(self):
-        if self.action == "retrieve":
-            return serializers.TreatyDetailSerializer
-        return serializers.TreatySerializer
 
-
-class ClauseViewSet(viewsets.ReadOnlyModelViewSet):
+class ClauseViewSet(RecordViewSet):
     """Articles and provisions of treaties, in treaty order."""
 
     queryset = clauses()
     serializer_class = serializers.ClauseSerializer
-    ordering_fields = ["number", "treaty__signed_earliest"]
+    filterset_class = filtersets.ClauseFilterSet
+    lookup_field = "pk"
+    lookup_value_regex = r"[0-9]+"
+    ordering_fields = {"number": "number", "treaty": "treaty__signed_earliest"}
 
 
-class NegotiatorViewSet(viewsets.ReadOnlyModelViewSet):
+class NegotiatorViewSet(RecordViewSet):
     """Who negotiated or signed which treaty, for which polity, in which role."""
 
     queryset = negotiators()
     serializer_class = serializers.NegotiatorSerializer
-    ordering_fields = ["role", "treaty__signed_earliest"]
+    filterset_class = filtersets.NegotiatorFilterSet
+    lookup_field = "pk"
+    lookup_value_regex = r"[0-9]+"
+    ordering_fields = {"role": "role", "treaty": "treaty__signed_earliest"}
 
 
 class TreatyScopedMixin:
     """Limit a collection to one treaty, named by the slug in the URL (404 if unknown)."""
+
+    http_method_names = ["get", "head", "options"]
 
     def get_queryset(self):
         treaty = get_object_or_404(Treaty, slug=self.kwargs["treaty_slug"])
@@ -97,3 +123,35 @@ class TreatyClauseViewSet(TreatyScopedMixin, ClauseViewSet):
 
 class TreatyNegotiatorViewSet(TreatyScopedMixin, NegotiatorViewSet):
     """The negotiators of one treaty."""
+
+
+class PersonViewSet(DetailSerializerMixin, events_views.PersonViewSet):
+    __doc__ = events_views.PersonViewSet.__doc__
+    detail_serializer_class = serializers.PersonDetailSerializer
+    filterset_class = filtersets.PersonFilterSet
+    detail_prefetch = (Prefetch("negotiations", queryset=negotiators()), "events")
+
+
+class PlaceViewSet(DetailSerializerMixin, events_views.PlaceViewSet):
+    __doc__ = events_views.PlaceViewSet.__doc__
+    detail_serializer_class = serializers.PlaceDetailSerializer
+    filterset_class = filtersets.PlaceFilterSet
+    detail_prefetch = (
+        "treaties_signed_here",
+        Prefetch("clauses", queryset=Clause.objects.select_related("treaty")),
+        "events",
+    )
+
+
+class PolityViewSet(DetailSerializerMixin, events_views.PolityViewSet):
+    __doc__ = events_views.PolityViewSet.__doc__
+    detail_serializer_class = serializers.PolityDetailSerializer
+    filterset_class = filtersets.PolityFilterSet
+    detail_prefetch = ("treaties", "events")
+
+
+class EventViewSet(DetailSerializerMixin, events_views.EventViewSet):
+    __doc__ = events_views.EventViewSet.__doc__
+    detail_serializer_class = serializers.EventDetailSerializer
+    filterset_class = filtersets.EventFilterSet
+    detail_prefetch = ("related_treaties",)
