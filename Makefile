@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format lock migrations
+.PHONY: install run test lint format lock schema
 
 $(BIN)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is needed")'
@@ -29,6 +29,9 @@ lint: install ## ruff, formatting, and no model change without its migration
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
+
+schema: install ## Write the OpenAPI schema to schema.yaml, after an API change
+	$(MANAGE) spectacular --validate --fail-on-warn --file schema.yaml
 
 format: install ## Fix what ruff can fix
 	$(BIN)/ruff check --fix .

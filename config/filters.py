@@ -26,3 +26,16 @@ class OrderingFilter(filters.OrderingFilter):
             if name in columns:
                 ordering.append(f"{'-' if term.startswith('-') else ''}{columns[name]}")
         return ordering
+
+    def get_schema_operation_parameters(self, view):
+        names = list(getattr(view, "ordering_fields", {}))
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": f"Sort by {', '.join(names)}; '-' before a name reverses it, "
+                "commas separate several: `-signed,name`.",
+                "schema": {"type": "string"},
+            }
+        ]

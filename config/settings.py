@@ -60,7 +60,7 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "config" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -132,7 +132,13 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Annales API",
     "DESCRIPTION": (
         "Historical events, treaties, their clauses and the negotiators who made them. "
-        "The first data set is the Treaty of Aigun (1858) and its context."
+        "The first data set is the Treaty of Aigun (1858) and its context.\n\n"
+        "Anonymous clients read. Editors write, with a token (`Authorization: Token <token>`, "
+        "from `manage.py create_editor NAME`) or a session in the browsable API.\n\n"
+        "Dates read as one object: EDTF in the proleptic Gregorian calendar, the earliest and "
+        "latest possible days, precision, qualifiers, the calendar the source used and the "
+        "date as recorded there. They are written as an EDTF string or as "
+        '`{"edtf": "1858-05-16", "calendar": "julian"}`.'
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -140,6 +146,22 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [
+        {"name": "root", "description": "The collections this API serves."},
+        {
+            "name": "treaties",
+            "description": "Treaties, conventions and protocols, with their parties, clauses, "
+            "negotiators, milestones and relations to each other.",
+        },
+        {"name": "clauses", "description": "Articles and provisions of treaties."},
+        {"name": "negotiators", "description": "Who negotiated or signed which treaty, for whom."},
+        {"name": "events", "description": "What happened, over fuzzy spans of time."},
+        {"name": "people", "description": "Historical people."},
+        {"name": "places", "description": "Rivers, seas, towns and regions."},
+        {"name": "polities", "description": "States and powers."},
+        {"name": "sources", "description": "The sources every record cites, with locators."},
+    ],
     "ENUM_NAME_OVERRIDES": {
         "SourceKindEnum": "events.choices.SourceKind",
         "PolityKindEnum": "events.choices.PolityKind",

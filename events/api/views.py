@@ -4,6 +4,7 @@ from rest_framework import viewsets
 
 from events import filtersets
 from events.api import serializers
+from events.api.docs import document
 from events.models import Event, Person, Place, Polity, Source
 
 
@@ -34,6 +35,12 @@ class RecordViewSet(viewsets.ModelViewSet):
             instance.delete()
 
 
+@document(
+    tag="sources",
+    singular="source",
+    plural="sources",
+    detail_serializer=serializers.SourceSerializer,
+)
 class SourceViewSet(RecordViewSet):
     """Bibliographic sources. Every fact in Annales cites one, with a locator."""
 
@@ -43,6 +50,12 @@ class SourceViewSet(RecordViewSet):
     ordering_fields = {"name": "name", "slug": "slug", "kind": "kind"}
 
 
+@document(
+    tag="polities",
+    singular="polity",
+    plural="polities",
+    detail_serializer=serializers.PolitySerializer,
+)
 class PolityViewSet(RecordViewSet):
     """States and powers: the Russian Empire, Qing China, the British Empire."""
 
@@ -52,6 +65,12 @@ class PolityViewSet(RecordViewSet):
     ordering_fields = {"name": "name", "slug": "slug", "existed": "existed_earliest"}
 
 
+@document(
+    tag="places",
+    singular="place",
+    plural="places",
+    detail_serializer=serializers.PlaceSerializer,
+)
 class PlaceViewSet(RecordViewSet):
     """Rivers, seas, towns and regions, with coordinates where known."""
 
@@ -67,6 +86,12 @@ class PlaceViewSet(RecordViewSet):
     }
 
 
+@document(
+    tag="people",
+    singular="person",
+    plural="people",
+    detail_serializer=serializers.PersonSerializer,
+)
 class PersonViewSet(RecordViewSet):
     """Historical people: negotiators, envoys, rulers."""
 
@@ -81,6 +106,12 @@ class PersonViewSet(RecordViewSet):
     }
 
 
+@document(
+    tag="events",
+    singular="event",
+    plural="events",
+    detail_serializer=serializers.EventSerializer,
+)
 class EventViewSet(RecordViewSet):
     """Things that happened over a (fuzzy) span of time, in order of their earliest day."""
 

@@ -1,7 +1,9 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 
 from events.api import views as events_views
+from events.api.docs import NOT_FOUND, document
 from events.api.views import RecordViewSet, with_citations
 from treaties import filtersets
 from treaties.api import serializers
@@ -47,6 +49,13 @@ class DetailSerializerMixin:
         return queryset.prefetch_related(*self.detail_prefetch)
 
 
+@document(
+    tag="treaties",
+    singular="treaty",
+    plural="treaties",
+    list_serializer=serializers.TreatySerializer,
+    detail_serializer=serializers.TreatyDetailSerializer,
+)
 class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     """Treaties, conventions and protocols, in order of signature.
 
@@ -85,6 +94,13 @@ class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
         )
 
 
+@document(
+    tag="clauses",
+    singular="clause",
+    plural="clauses",
+    lookup="id",
+    detail_serializer=serializers.ClauseSerializer,
+)
 class ClauseViewSet(RecordViewSet):
     """Articles and provisions of treaties, in treaty order."""
 
@@ -96,6 +112,13 @@ class ClauseViewSet(RecordViewSet):
     ordering_fields = {"number": "number", "treaty": "treaty__signed_earliest"}
 
 
+@document(
+    tag="negotiators",
+    singular="negotiator",
+    plural="negotiators",
+    lookup="id",
+    detail_serializer=serializers.NegotiatorSerializer,
+)
 class NegotiatorViewSet(RecordViewSet):
     """Who negotiated or signed which treaty, for which polity, in which role."""
 
@@ -117,14 +140,44 @@ class TreatyScopedMixin:
         return super().get_queryset().filter(treaty=treaty)
 
 
+TREATY_SLUG = OpenApiParameter(
+    "treaty_slug", str, OpenApiParameter.PATH, description="The treaty's slug, such as `aigun`."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List a treaty's clauses",
+        description="The clauses of one treaty, in order. 404 if there is no such treaty.",
+        tags=["treaties"],
+        parameters=[TREATY_SLUG],
+        responses={200: serializers.ClauseSerializer, 404: NOT_FOUND},
+    )
+)
 class TreatyClauseViewSet(TreatyScopedMixin, ClauseViewSet):
     """The clauses of one treaty, in order."""
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="List a treaty's negotiators",
+        description="Who negotiated or signed one treaty. 404 if there is no such treaty.",
+        tags=["treaties"],
+        parameters=[TREATY_SLUG],
+        responses={200: serializers.NegotiatorSerializer, 404: NOT_FOUND},
+    )
+)
 class TreatyNegotiatorViewSet(TreatyScopedMixin, NegotiatorViewSet):
     """The negotiators of one treaty."""
 
 
+@document(
+    tag="people",
+    singular="person",
+    plural="people",
+    list_serializer=serializers.PersonSerializer,
+    detail_serializer=serializers.PersonDetailSerializer,
+)
 class PersonViewSet(DetailSerializerMixin, events_views.PersonViewSet):
     __doc__ = events_views.PersonViewSet.__doc__
     detail_serializer_class = serializers.PersonDetailSerializer
@@ -132,6 +185,13 @@ class PersonViewSet(DetailSerializerMixin, events_views.PersonViewSet):
     detail_prefetch = (Prefetch("negotiations", queryset=negotiators()), "events")
 
 
+@document(
+    tag="places",
+    singular="place",
+    plural="places",
+    list_serializer=serializers.PlaceSerializer,
+    detail_serializer=serializers.PlaceDetailSerializer,
+)
 class PlaceViewSet(DetailSerializerMixin, events_views.PlaceViewSet):
     __doc__ = events_views.PlaceViewSet.__doc__
     detail_serializer_class = serializers.PlaceDetailSerializer
@@ -143,6 +203,13 @@ class PlaceViewSet(DetailSerializerMixin, events_views.PlaceViewSet):
     )
 
 
+@document(
+    tag="polities",
+    singular="polity",
+    plural="polities",
+    list_serializer=serializers.PolitySerializer,
+    detail_serializer=serializers.PolityDetailSerializer,
+)
 class PolityViewSet(DetailSerializerMixin, events_views.PolityViewSet):
     __doc__ = events_views.PolityViewSet.__doc__
     detail_serializer_class = serializers.PolityDetailSerializer
@@ -150,6 +217,13 @@ class PolityViewSet(DetailSerializerMixin, events_views.PolityViewSet):
     detail_prefetch = ("treaties", "events")
 
 
+@document(
+    tag="events",
+    singular="event",
+    plural="events",
+    list_serializer=serializers.EventSerializer,
+    detail_serializer=serializers.EventDetailSerializer,
+)
 class EventViewSet(DetailSerializerMixin, events_views.EventViewSet):
     __doc__ = events_views.EventViewSet.__doc__
     detail_serializer_class = serializers.EventDetailSerializer
