@@ -65,6 +65,9 @@ class ClauseFilterSet(django_filters.FilterSet):
 
 
 class NegotiatorFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="filter_q", label="Search the person's names, the treaty's name and the title"
+    )
     treaty = django_filters.CharFilter(field_name="treaty__slug", label="Of the treaty (slug)")
     person = django_filters.CharFilter(field_name="person__slug", label="The person (slug)")
     polity = django_filters.CharFilter(field_name="polity__slug", label="For the polity (slug)")
@@ -73,7 +76,15 @@ class NegotiatorFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Negotiator
-        fields = ["treaty", "person", "polity", "role", "signed"]
+        fields = ["q", "treaty", "person", "polity", "role", "signed"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(
+            Q(person__name__icontains=value)
+            | Q(person__names__icontains=value)
+            | Q(treaty__name__icontains=value)
+            | Q(title__icontains=value)
+        )
 
 
 class PersonFilterSet(events_filtersets.PersonFilterSet):

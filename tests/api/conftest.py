@@ -2,10 +2,13 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from editors.services import editor_create
@@ -198,6 +201,13 @@ def more_of_everything(record) -> None:
                 ClausePolity.objects.create(clause=record, polity=PolityFactory(), effect="grants")
             case "negotiator":
                 NegotiatorCitation.objects.create(record=record, source=SourceFactory())
+
+
+def count_queries(client, url, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == HTTPStatus.OK, response.content
+    return len(queries), response.json()
 
 
 @dataclass

@@ -5,7 +5,7 @@ from http import HTTPStatus
 import pytest
 
 from events.dates import HistoricalDate
-from tests.api.conftest import COLLECTIONS, full_treaty
+from tests.api.conftest import COLLECTIONS, count_queries, full_treaty
 from tests.factories import ClauseFactory, NegotiatorFactory, TreatyFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,14 @@ def test_the_api_root_lists_every_collection_with_a_description(api_client):
     for entry in response.json().values():
         assert entry["url"].startswith("http://testserver/api/v1/")
         assert entry["description"]
+
+
+def test_nested_clauses_cost_the_same_queries_for_one_clause_or_twenty(api_client):
+    one, many = TreatyFactory(), TreatyFactory()
+    ClauseFactory(treaty=one)
+    ClauseFactory.create_batch(20, treaty=many)
+
+    few = count_queries(api_client, f"/api/v1/treaties/{one.slug}/clauses/")
+    lots = count_queries(api_client, f"/api/v1/treaties/{many.slug}/clauses/")
+
+    assert few[0] == lots[0]

@@ -3,19 +3,10 @@
 from http import HTTPStatus
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.api.conftest import more_of_everything
+from tests.api.conftest import count_queries, more_of_everything
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url, **params):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params)
-    assert response.status_code == HTTPStatus.OK, response.content
-    return len(queries), response.json()
 
 
 def test_a_collection_lists_its_records_in_the_paginated_envelope(api_client, collection):

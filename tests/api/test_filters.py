@@ -121,6 +121,7 @@ def test_negotiators_filter_by_treaty_person_polity_role_and_signature(api_clien
     assert ids(api_client, "negotiators", polity=signatory.polity.slug) == {signatory.pk}
     assert ids(api_client, "negotiators", role="interpreter") == {interpreter.pk}
     assert ids(api_client, "negotiators", signed="true") == {signatory.pk}
+    assert ids(api_client, "negotiators", q=interpreter.person.name) == {interpreter.pk}
 
 
 def test_people_places_and_polities_filter_by_treaty(api_client):
