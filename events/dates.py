@@ -76,7 +76,7 @@ class HistoricalDate:
         if earliest is not None and latest is not None and latest < earliest:
             raise InvalidDate(f"{text!r} ends before it starts.")
         return cls(
-            edtf=str(parsed),
+            edtf=str(parsed).replace(", ", ","),
             earliest=earliest,
             latest=latest,
             precision=_precision(parsed),

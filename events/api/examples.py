@@ -1,115 +1,105 @@
 """OpenAPI examples of sources, polities, places, people and events, from the Aigun seed."""
 
-# Records embedded in several examples, as the API shows them in brief.
-_SEED = {
-    "id": 129,
-    "url": "https://annales.example/api/v1/sources/seed-aigun-fr/",
-    "slug": "seed-aigun-fr",
-    "name": "French seed text on the Treaty of Aigun",
-}
-_QING = {
-    "id": 14,
-    "url": "https://annales.example/api/v1/polities/qing-china/",
-    "slug": "qing-china",
-    "name": "Qing China",
-}
-_RUSSIA = {
-    "id": 13,
-    "url": "https://annales.example/api/v1/polities/russian-empire/",
-    "slug": "russian-empire",
-    "name": "Russian Empire",
-}
-_MURAVYOV = {
-    "id": 93,
-    "url": "https://annales.example/api/v1/people/nikolay-muravyov/",
-    "slug": "nikolay-muravyov",
-    "name": "Nikolay Muravyov-Amursky",
-}
-_AIGUN_SIGNED = {
-    "edtf": "1858-05-28",
-    "earliest": "1858-05-28",
-    "latest": "1858-05-28",
-    "precision": "day",
-    "approximate": False,
-    "uncertain": False,
-    "calendar": "julian",
-    "as_recorded": "1858-05-16",
-    "label": "28 May 1858 (16 May 1858 O.S.)",
-}
-_AIGUN = {
-    "id": 6,
-    "url": "https://annales.example/api/v1/treaties/aigun/",
-    "slug": "aigun",
-    "name": "Treaty of Aigun",
-    "signed": _AIGUN_SIGNED,
-}
-_AIGUN_NEGOTIATION = {
-    "id": 47,
-    "url": "https://annales.example/api/v1/events/aigun-negotiation/",
-    "slug": "aigun-negotiation",
-    "name": "Negotiation of the Treaty of Aigun",
-    "kind": "negotiation",
-    "date": {
-        "edtf": "1858-05",
-        "earliest": "1858-05-01",
-        "latest": "1858-05-31",
-        "precision": "month",
+# The en dashes in the strings (in date ranges, "par. 1-3") are the real data's own.
+# ruff: noqa: RUF001
+
+API = "https://annales.example/api/v1"
+
+
+def brief(collection: str, id: int, slug: str, name: str, **more) -> dict:
+    """A related record as the API embeds it: id, url, slug, name, and for some kind and date."""
+    return {"id": id, "url": f"{API}/{collection}/{slug}/", "slug": slug, "name": name, **more}
+
+
+def date(edtf: str, label: str, *, julian: str = "", precision: str = "day", **bounds) -> dict:
+    """A date as the API reads it; `julian` is the Julian date the source gave, if it gave one.
+
+    `bounds` gives `earliest` and `latest` where they are not the EDTF itself.
+    """
+    return {
+        "edtf": edtf,
+        "earliest": bounds.get("earliest", edtf),
+        "latest": bounds.get("latest", edtf),
+        "precision": precision,
         "approximate": False,
         "uncertain": False,
-        "calendar": "gregorian",
-        "as_recorded": "1858-05",
-        "label": "May 1858",
-    },
-}
-_AIGUN_SIGNATURE = {
-    "id": 48,
-    "url": "https://annales.example/api/v1/events/aigun-signature/",
-    "slug": "aigun-signature",
-    "name": "Signature of the Treaty of Aigun",
-    "kind": "signature",
-    "date": _AIGUN_SIGNED,
-}
+        "calendar": "julian" if julian else "gregorian",
+        "as_recorded": julian or edtf,
+        "label": label,
+    }
 
+
+# Records embedded in several examples.
+_SEED = brief(
+    "sources", 129, "seed-aigun-fr", "Anonymous modern French summary of the Treaty of Aigun"
+)
+_QING = brief("polities", 14, "qing-china", "Qing China")
+_RUSSIA = brief("polities", 13, "russian-empire", "Russian Empire")
+_MURAVYOV = brief("people", 93, "nikolay-muravyov", "Nikolay Muravyov-Amursky")
+_AIGUN_SIGNED = date("1858-05-28", "28 May 1858 (16 May 1858 O.S.)", julian="1858-05-16")
+_AIGUN = brief("treaties", 6, "aigun", "Treaty of Aigun", signed=_AIGUN_SIGNED)
+_MAY_1858 = date(
+    "1858-05", "May 1858", precision="month", earliest="1858-05-01", latest="1858-05-31"
+)
+_AIGUN_NEGOTIATION = brief(
+    "events",
+    47,
+    "aigun-negotiation",
+    "Negotiation of the Treaty of Aigun",
+    kind="negotiation",
+    date=_MAY_1858,
+)
+_AIGUN_SIGNATURE = brief(
+    "events",
+    48,
+    "aigun-signature",
+    "Signature of the Treaty of Aigun",
+    kind="signature",
+    date=_AIGUN_SIGNED,
+)
+
+_CORDIER_NAMES = [
+    {
+        "text": "Histoire générale de la Chine et de ses relations avec les pays étrangers",
+        "lang": "fr",
+        "kind": "native",
+    }
+]
+_CORDIER_CITATION = (
+    "Cordier, Henri. Histoire générale de la Chine et de ses relations avec les pays "
+    "étrangers. Vol. 3 (p. 342: Bura and Kiakhta, 1727) and vol. 4 (p. 54: the Russian descent "
+    "of the Amur, 1854)."
+)
 SOURCE = {
-    "id": 129,
-    "url": "https://annales.example/api/v1/sources/seed-aigun-fr/",
-    "slug": "seed-aigun-fr",
-    "name": "French seed text on the Treaty of Aigun",
-    "names": [],
+    "id": 133,
+    "url": f"{API}/sources/cordier-histoire-generale/",
+    "slug": "cordier-histoire-generale",
+    "name": "Cordier, Histoire générale de la Chine",
+    "names": _CORDIER_NAMES,
     "wikidata_id": "",
-    "description": "The French text from which this data set was built. It summarises the Russian "
-    "advance on the Amur in the 1850s and the Treaty of Aigun.",
-    "note": "Known errors, recorded on the records concerned: the border is said to run to the "
-    "Sea of Okhotsk (the treaty says to the sea mouth of the Amur)…",
-    "citations": [{"source": _SEED, "locator": "whole text (3 paragraphs)", "note": ""}],
-    "kind": "seed",
-    "citation": "Seed text of this project: \"Le traité d'Aigun (28 mai 1858) accorda à l'Empire "
-    'russe…", three paragraphs in French (file shared/seeds/aigun-fr.txt)…',
+    "description": "French general history of China and its foreign relations, in four volumes.",
+    "note": "",
+    "citations": [],
+    "kind": "secondary",
+    "citation": _CORDIER_CITATION,
     "link": "",
 }
 SOURCE_WRITE = {
-    "slug": "seed-aigun-fr",
-    "name": "French seed text on the Treaty of Aigun",
-    "names": [],
-    "wikidata_id": "",
-    "description": "The French text from which this data set was built. It summarises the Russian "
-    "advance on the Amur in the 1850s and the Treaty of Aigun.",
-    "note": "Known errors, recorded on the records concerned: the border is said to run to the "
-    "Sea of Okhotsk (the treaty says to the sea mouth of the Amur).",
-    "citations": [{"source": "seed-aigun-fr", "locator": "whole text (3 paragraphs)"}],
-    "kind": "seed",
-    "citation": "Seed text of this project: three paragraphs in French. Not a historical source: "
-    "every claim in it is checked against the other sources, and corrected in notes.",
-    "link": "",
+    "slug": "cordier-histoire-generale",
+    "name": "Cordier, Histoire générale de la Chine",
+    "names": _CORDIER_NAMES,
+    "description": "French general history of China and its foreign relations, in four volumes.",
+    "kind": "secondary",
+    "citation": _CORDIER_CITATION,
 }
 
 POLITY = {
     "id": 14,
-    "url": "https://annales.example/api/v1/polities/qing-china/",
+    "url": f"{API}/polities/qing-china/",
     "slug": "qing-china",
     "name": "Qing China",
     "names": [
-        {"text": "Qing China", "lang": "en", "kind": "native"},
+        {"text": "Qing China", "lang": "en", "kind": "translation"},
         {"text": "Chine des Qing", "lang": "fr", "kind": "translation"},
         {"text": "Дайцинское государство", "lang": "ru", "kind": "historical"},
         {"text": "大清", "lang": "zh-Hant", "kind": "native"},
@@ -121,48 +111,36 @@ POLITY = {
     '("суда дайцинского и российского государств")…',
     "citations": [
         {
-            "source": {
-                "id": 131,
-                "url": "https://annales.example/api/v1/sources/sbornik-dogovorov-1952/",
-                "slug": "sbornik-dogovorov-1952",
-                "name": "Collection of treaties of Russia with other states, 1856–1917 (1952)",
-            },
+            "source": brief(
+                "sources",
+                131,
+                "sbornik-dogovorov-1952",
+                "Collection of treaties of Russia with other states, 1856–1917 (1952)",
+            ),
             "locator": "Aigun, Art. 1",
             "note": "",
         },
         {"source": _SEED, "locator": "par. 1–3", "note": ""},
     ],
     "kind": "empire",
-    "existed": {
-        "edtf": "1636/1912-02",
-        "earliest": "1636-01-01",
-        "latest": "1912-02-29",
-        "precision": "year",
-        "approximate": False,
-        "uncertain": False,
-        "calendar": "gregorian",
-        "as_recorded": "1636/1912-02",
-        "label": "1636–February 1912",
-    },
+    "existed": date(
+        "1636/1912-02",
+        "1636–February 1912",
+        precision="year",
+        earliest="1636-01-01",
+        latest="1912-02-29",
+    ),
     "treaties": [
         _AIGUN,
-        {
-            "id": 8,
-            "url": "https://annales.example/api/v1/treaties/peking-1860/",
-            "slug": "peking-1860",
-            "name": "Supplementary Treaty of Peking (Russia–China, 1860)",
-            "signed": {
-                "edtf": "1860-11-14",
-                "earliest": "1860-11-14",
-                "latest": "1860-11-14",
-                "precision": "day",
-                "approximate": False,
-                "uncertain": False,
-                "calendar": "julian",
-                "as_recorded": "1860-11-02",
-                "label": "14 November 1860 (2 November 1860 O.S.)",
-            },
-        },
+        brief(
+            "treaties",
+            8,
+            "peking-1860",
+            "Supplementary Treaty of Peking (Russia–China, 1860)",
+            signed=date(
+                "1860-11-14", "14 November 1860 (2 November 1860 O.S.)", julian="1860-11-02"
+            ),
+        ),
     ],
     "events": [_AIGUN_NEGOTIATION, _AIGUN_SIGNATURE],
 }
@@ -170,7 +148,7 @@ POLITY_WRITE = {
     "slug": "qing-china",
     "name": "Qing China",
     "names": [
-        {"text": "Qing China", "lang": "en", "kind": "native"},
+        {"text": "Qing China", "lang": "en", "kind": "translation"},
         {"text": "Chine des Qing", "lang": "fr", "kind": "translation"},
         {"text": "Дайцинское государство", "lang": "ru", "kind": "historical"},
         {"text": "大清", "lang": "zh-Hant", "kind": "native"},
@@ -188,12 +166,12 @@ POLITY_WRITE = {
 
 PLACE = {
     "id": 29,
-    "url": "https://annales.example/api/v1/places/amur/",
+    "url": f"{API}/places/amur/",
     "slug": "amur",
     "name": "Amur",
     "names": [
-        {"text": "Amur", "lang": "en", "kind": "native"},
-        {"text": "Amour", "lang": "fr", "kind": "translation"},
+        {"text": "Amur", "lang": "en", "kind": "transliteration"},
+        {"text": "Amour", "lang": "fr", "kind": "transliteration"},
         {"text": "Амур", "lang": "ru", "kind": "native"},
         {"text": "黑龍江", "lang": "zh-Hant", "kind": "native"},
     ],
@@ -205,12 +183,7 @@ PLACE = {
     'speaks of the "sea mouth of the Amur".',
     "citations": [
         {
-            "source": {
-                "id": 155,
-                "url": "https://annales.example/api/v1/sources/en-wikipedia/",
-                "slug": "en-wikipedia",
-                "name": "English Wikipedia",
-            },
+            "source": brief("sources", 155, "en-wikipedia", "English Wikipedia"),
             "locator": "article Amur, infobox (mouth)",
             "note": "",
         },
@@ -222,66 +195,40 @@ PLACE = {
     "part_of": None,
     "treaties_signed_here": [],
     "clauses": [
-        {
-            "id": 1,
-            "url": "https://annales.example/api/v1/clauses/1/",
-            "treaty": _AIGUN,
-            "number": 1,
-            "label": "Article 1",
-        },
-        {
-            "id": 2,
-            "url": "https://annales.example/api/v1/clauses/2/",
-            "treaty": _AIGUN,
-            "number": 2,
-            "label": "Article 2",
-        },
+        {"id": 1, "url": f"{API}/clauses/1/", "treaty": _AIGUN, "number": 1, "label": "Article 1"},
+        {"id": 2, "url": f"{API}/clauses/2/", "treaty": _AIGUN, "number": 2, "label": "Article 2"},
     ],
     "events": [
-        {
-            "id": 40,
-            "url": "https://annales.example/api/v1/events/amur-military-settlements/",
-            "slug": "amur-military-settlements",
-            "name": "Russian military settlements on the north bank of the Amur",
-            "kind": "settlement",
-            "date": {
-                "edtf": "1850/1858",
-                "earliest": "1850-01-01",
-                "latest": "1858-12-31",
-                "precision": "year",
-                "approximate": False,
-                "uncertain": False,
-                "calendar": "gregorian",
-                "as_recorded": "1850/1858",
-                "label": "1850–1858",
-            },
-        },
-        {
-            "id": 41,
-            "url": "https://annales.example/api/v1/events/nevelskoy-amur-mouth-post/",
-            "slug": "nevelskoy-amur-mouth-post",
-            "name": "Nevelskoy's post at the mouth of the Amur",
-            "kind": "settlement",
-            "date": {
-                "edtf": "1850-08-18",
-                "earliest": "1850-08-18",
-                "latest": "1850-08-18",
-                "precision": "day",
-                "approximate": False,
-                "uncertain": False,
-                "calendar": "julian",
-                "as_recorded": "1850-08-06",
-                "label": "18 August 1850 (6 August 1850 O.S.)",
-            },
-        },
+        brief(
+            "events",
+            40,
+            "amur-military-settlements",
+            "Russian military settlements on the north bank of the Amur",
+            kind="settlement",
+            date=date(
+                "1850/1858",
+                "1850–1858",
+                precision="year",
+                earliest="1850-01-01",
+                latest="1858-12-31",
+            ),
+        ),
+        brief(
+            "events",
+            41,
+            "nevelskoy-amur-mouth-post",
+            "Nevelskoy's post at the mouth of the Amur",
+            kind="settlement",
+            date=date("1850-08-18", "18 August 1850 (6 August 1850 O.S.)", julian="1850-08-06"),
+        ),
     ],
 }
 PLACE_WRITE = {
     "slug": "amur",
     "name": "Amur",
     "names": [
-        {"text": "Amur", "lang": "en", "kind": "native"},
-        {"text": "Amour", "lang": "fr", "kind": "translation"},
+        {"text": "Amur", "lang": "en", "kind": "transliteration"},
+        {"text": "Amour", "lang": "fr", "kind": "transliteration"},
         {"text": "Амур", "lang": "ru", "kind": "native"},
         {"text": "黑龍江", "lang": "zh-Hant", "kind": "native"},
     ],
@@ -301,7 +248,7 @@ PLACE_WRITE = {
 
 PERSON = {
     "id": 93,
-    "url": "https://annales.example/api/v1/people/nikolay-muravyov/",
+    "url": f"{API}/people/nikolay-muravyov/",
     "slug": "nikolay-muravyov",
     "name": "Nikolay Muravyov-Amursky",
     "names": [
@@ -317,43 +264,23 @@ PERSON = {
     "note": "Born 11 August 1809 O.S. (= 23 August N.S.); some sources give 12 (24) August…",
     "citations": [
         {
-            "source": {
-                "id": 137,
-                "url": "https://annales.example/api/v1/sources/sie-muravyov/",
-                "slug": "sie-muravyov",
-                "name": "Soviet Historical Encyclopedia, article on Muravyov-Amursky",
-            },
+            "source": brief(
+                "sources",
+                137,
+                "sie-muravyov",
+                "Soviet Historical Encyclopedia, article on Muravyov-Amursky",
+            ),
             "locator": "article Муравьёв-Амурский",
             "note": "",
         },
         {"source": _SEED, "locator": "par. 1–3", "note": ""},
     ],
-    "born": {
-        "edtf": "1809-08-23",
-        "earliest": "1809-08-23",
-        "latest": "1809-08-23",
-        "precision": "day",
-        "approximate": False,
-        "uncertain": False,
-        "calendar": "julian",
-        "as_recorded": "1809-08-11",
-        "label": "23 August 1809 (11 August 1809 O.S.)",
-    },
-    "died": {
-        "edtf": "1881-11-30",
-        "earliest": "1881-11-30",
-        "latest": "1881-11-30",
-        "precision": "day",
-        "approximate": False,
-        "uncertain": False,
-        "calendar": "julian",
-        "as_recorded": "1881-11-18",
-        "label": "30 November 1881 (18 November 1881 O.S.)",
-    },
+    "born": date("1809-08-23", "23 August 1809 (11 August 1809 O.S.)", julian="1809-08-11"),
+    "died": date("1881-11-30", "30 November 1881 (18 November 1881 O.S.)", julian="1881-11-18"),
     "negotiations": [
         {
             "id": 24,
-            "url": "https://annales.example/api/v1/negotiators/24/",
+            "url": f"{API}/negotiators/24/",
             "person": _MURAVYOV,
             "polity": _RUSSIA,
             "role": "plenipotentiary",
@@ -361,12 +288,12 @@ PERSON = {
             "title": "Adjutant general, lieutenant general, Governor-General of Eastern Siberia",
             "citations": [
                 {
-                    "source": {
-                        "id": 132,
-                        "url": "https://annales.example/api/v1/sources/barsukov-1891/",
-                        "slug": "barsukov-1891",
-                        "name": "Barsukov, Count Nikolay Nikolayevich Muravyov-Amursky (1891)",
-                    },
+                    "source": brief(
+                        "sources",
+                        132,
+                        "barsukov-1891",
+                        "Barsukov, Count Nikolay Nikolayevich Muravyov-Amursky (1891)",
+                    ),
                     "locator": "p. 91",
                     "note": "",
                 },
@@ -397,66 +324,44 @@ PERSON_WRITE = {
 
 EVENT = {
     "id": 47,
-    "url": "https://annales.example/api/v1/events/aigun-negotiation/",
+    "url": f"{API}/events/aigun-negotiation/",
     "slug": "aigun-negotiation",
     "name": "Negotiation of the Treaty of Aigun",
     "names": [
-        {"text": "Aigun negotiation", "lang": "en", "kind": "native"},
+        {"text": "Aigun negotiation", "lang": "en", "kind": "translation"},
         {"text": "négociation d'Aïgoun", "lang": "fr", "kind": "translation"},
     ],
     "wikidata_id": "",
     "description": "Talks at Aigun in May 1858 between Muravyov and Yishan. According to the "
     "seed, Muravyov had threatened war, and the Qing, who overestimated Russian strength, had no "
     "choice but to negotiate.",
-    "note": "The research dates only the signature (16/28 May 1858); the talks are given the "
-    "month…",
+    "note": "The sources date only the signature (16/28 May 1858); the talks are given the month…",
     "citations": [
         {
-            "source": {
-                "id": 136,
-                "url": "https://annales.example/api/v1/sources/bse/",
-                "slug": "bse",
-                "name": "Great Soviet Encyclopedia",
-            },
+            "source": brief("sources", 136, "bse", "Great Soviet Encyclopedia"),
             "locator": "article Aigun treaty",
             "note": "",
         },
         {"source": _SEED, "locator": "par. 2", "note": ""},
     ],
     "kind": "negotiation",
-    "date": _AIGUN_NEGOTIATION["date"],
+    "date": _MAY_1858,
     "part_of": None,
-    "places": [
-        {
-            "id": 36,
-            "url": "https://annales.example/api/v1/places/aigun/",
-            "slug": "aigun",
-            "name": "Aigun",
-        },
-    ],
+    "places": [brief("places", 36, "aigun", "Aigun")],
     "polities": [_QING, _RUSSIA],
-    "people": [
-        _MURAVYOV,
-        {
-            "id": 95,
-            "url": "https://annales.example/api/v1/people/yishan/",
-            "slug": "yishan",
-            "name": "Yishan",
-        },
-    ],
+    "people": [_MURAVYOV, brief("people", 95, "yishan", "Yishan")],
     "related_treaties": [_AIGUN],
 }
 EVENT_WRITE = {
     "slug": "aigun-negotiation",
     "name": "Negotiation of the Treaty of Aigun",
     "names": [
-        {"text": "Aigun negotiation", "lang": "en", "kind": "native"},
+        {"text": "Aigun negotiation", "lang": "en", "kind": "translation"},
         {"text": "négociation d'Aïgoun", "lang": "fr", "kind": "translation"},
     ],
     "wikidata_id": "",
     "description": "Talks at Aigun in May 1858 between Muravyov and Yishan.",
-    "note": "The research dates only the signature (16/28 May 1858); the talks are given the "
-    "month.",
+    "note": "The sources date only the signature (16/28 May 1858); the talks are given the month.",
     "citations": [
         {"source": "bse", "locator": "article Aigun treaty"},
         {"source": "seed-aigun-fr", "locator": "par. 2"},

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from rest_framework import viewsets
 
 from events import filtersets
-from events.api import serializers
+from events.api import examples, serializers
 from events.api.docs import document
 from events.models import Event, Person, Place, Polity, Source
 
@@ -40,6 +40,8 @@ class RecordViewSet(viewsets.ModelViewSet):
     singular="source",
     plural="sources",
     detail_serializer=serializers.SourceSerializer,
+    example=examples.SOURCE,
+    write_example=examples.SOURCE_WRITE,
 )
 class SourceViewSet(RecordViewSet):
     """Bibliographic sources. Every fact in Annales cites one, with a locator."""

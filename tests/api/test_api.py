@@ -6,7 +6,8 @@ import pytest
 
 from events.dates import HistoricalDate
 from tests.api.conftest import COLLECTIONS, count_queries, full_treaty
-from tests.factories import ClauseFactory, NegotiatorFactory, TreatyFactory
+from tests.factories import ClauseFactory, EventFactory, NegotiatorFactory, TreatyFactory
+from treaties.models import TreatyMilestone
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +88,15 @@ def test_nested_clauses_cost_the_same_queries_for_one_clause_or_twenty(api_clien
     lots = count_queries(api_client, f"/api/v1/treaties/{many.slug}/clauses/")
 
     assert few[0] == lots[0]
+
+
+def test_an_event_that_is_a_milestone_names_its_treaty(api_client):
+    treaty = TreatyFactory()
+    signature = EventFactory(kind="signature")
+    TreatyMilestone.objects.create(treaty=treaty, event=signature, kind="signature")
+
+    body = api_client.get(f"/api/v1/events/{signature.slug}/").json()
+
+    assert body["milestone"]["kind"] == "signature"
+    assert body["milestone"]["treaty"]["slug"] == treaty.slug
+    assert api_client.get(f"/api/v1/events/{EventFactory().slug}/").json()["milestone"] is None

@@ -44,3 +44,25 @@ def test_the_docs_pages_load_every_asset_from_our_own_server(client, page):
             response = client.get(asset)
             assert response.status_code == HTTPStatus.OK, asset
             b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def operations():
+    import yaml
+
+    schema = yaml.safe_load(COMMITTED.read_text())
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            yield path, method, operation
+
+
+@pytest.mark.parametrize(("path", "method", "operation"), list(operations()))
+def test_every_operation_is_documented_for_api_consumers(path, method, operation):
+    assert operation.get("summary"), "a summary"
+    assert operation.get("description"), "a description"
+    assert operation.get("tags"), "a tag"
+    if method in ("post", "put", "patch", "delete"):
+        assert {"401", "403", "404" if method != "post" else "400"} <= set(operation["responses"])
+    if method == "get" and path != "/api/v1/":
+        assert "404" in operation["responses"]
+        content = operation["responses"]["200"]["content"]["application/json"]
+        assert content.get("examples"), "an example drawn from the Aigun data"

@@ -340,10 +340,26 @@ class PolityDetailSerializer(PolitySerializer):
         fields = [*PolitySerializer.Meta.fields, "treaties", "events"]
 
 
-class EventDetailSerializer(EventSerializer):
-    """An event with the treaties it led to or belongs to."""
+class MilestoneOfSerializer(serializers.ModelSerializer):
+    treaty = TreatyBriefSerializer(read_only=True)
 
-    related_treaties = TreatyBriefSerializer(many=True, read_only=True)
+    class Meta:
+        model = TreatyMilestone
+        fields = ["kind", "treaty", "contested"]
+        read_only_fields = fields
+
+
+class EventDetailSerializer(EventSerializer):
+    """An event with the treaties it concerns: as their context, or as one of their milestones."""
+
+    related_treaties = TreatyBriefSerializer(
+        many=True, read_only=True, help_text="Treaties this event is context for."
+    )
+    milestone = MilestoneOfSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The treaty milestone this event is (its signature, a ratification), if any.",
+    )
 
     class Meta(EventSerializer.Meta):
-        fields = [*EventSerializer.Meta.fields, "related_treaties"]
+        fields = [*EventSerializer.Meta.fields, "related_treaties", "milestone"]

@@ -1,12 +1,18 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+)
 
+from events.api import examples as events_examples
 from events.api import views as events_views
 from events.api.docs import NOT_FOUND, document
 from events.api.views import RecordViewSet, with_citations
 from treaties import filtersets
-from treaties.api import serializers
+from treaties.api import examples, serializers
 from treaties.models import (
     Clause,
     ClausePolity,
@@ -55,6 +61,9 @@ class DetailSerializerMixin:
     plural="treaties",
     list_serializer=serializers.TreatySerializer,
     detail_serializer=serializers.TreatyDetailSerializer,
+    example=examples.TREATY,
+    write_example=examples.TREATY_WRITE,
+    list_example=examples.TREATY_LIST_ITEM,
 )
 class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     """Treaties, conventions and protocols, in order of signature.
@@ -100,6 +109,8 @@ class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     plural="clauses",
     lookup="id",
     detail_serializer=serializers.ClauseSerializer,
+    example=examples.CLAUSE,
+    write_example=examples.CLAUSE_WRITE,
 )
 class ClauseViewSet(RecordViewSet):
     """Articles and provisions of treaties, in treaty order."""
@@ -118,6 +129,8 @@ class ClauseViewSet(RecordViewSet):
     plural="negotiators",
     lookup="id",
     detail_serializer=serializers.NegotiatorSerializer,
+    example=examples.NEGOTIATOR,
+    write_example=examples.NEGOTIATOR_WRITE,
 )
 class NegotiatorViewSet(RecordViewSet):
     """Who negotiated or signed which treaty, for which polity, in which role."""
@@ -152,6 +165,7 @@ TREATY_SLUG = OpenApiParameter(
         tags=["treaties"],
         parameters=[TREATY_SLUG],
         responses={200: serializers.ClauseSerializer, 404: NOT_FOUND},
+        examples=[OpenApiExample("Aigun's clauses", examples.CLAUSE, response_only=True)],
     )
 )
 class TreatyClauseViewSet(TreatyScopedMixin, ClauseViewSet):
@@ -165,6 +179,7 @@ class TreatyClauseViewSet(TreatyScopedMixin, ClauseViewSet):
         tags=["treaties"],
         parameters=[TREATY_SLUG],
         responses={200: serializers.NegotiatorSerializer, 404: NOT_FOUND},
+        examples=[OpenApiExample("Aigun's negotiators", examples.NEGOTIATOR, response_only=True)],
     )
 )
 class TreatyNegotiatorViewSet(TreatyScopedMixin, NegotiatorViewSet):
@@ -177,6 +192,8 @@ class TreatyNegotiatorViewSet(TreatyScopedMixin, NegotiatorViewSet):
     plural="people",
     list_serializer=serializers.PersonSerializer,
     detail_serializer=serializers.PersonDetailSerializer,
+    example=events_examples.PERSON,
+    write_example=events_examples.PERSON_WRITE,
 )
 class PersonViewSet(DetailSerializerMixin, events_views.PersonViewSet):
     __doc__ = events_views.PersonViewSet.__doc__
@@ -191,6 +208,8 @@ class PersonViewSet(DetailSerializerMixin, events_views.PersonViewSet):
     plural="places",
     list_serializer=serializers.PlaceSerializer,
     detail_serializer=serializers.PlaceDetailSerializer,
+    example=events_examples.PLACE,
+    write_example=events_examples.PLACE_WRITE,
 )
 class PlaceViewSet(DetailSerializerMixin, events_views.PlaceViewSet):
     __doc__ = events_views.PlaceViewSet.__doc__
@@ -209,6 +228,8 @@ class PlaceViewSet(DetailSerializerMixin, events_views.PlaceViewSet):
     plural="polities",
     list_serializer=serializers.PolitySerializer,
     detail_serializer=serializers.PolityDetailSerializer,
+    example=events_examples.POLITY,
+    write_example=events_examples.POLITY_WRITE,
 )
 class PolityViewSet(DetailSerializerMixin, events_views.PolityViewSet):
     __doc__ = events_views.PolityViewSet.__doc__
@@ -223,9 +244,14 @@ class PolityViewSet(DetailSerializerMixin, events_views.PolityViewSet):
     plural="events",
     list_serializer=serializers.EventSerializer,
     detail_serializer=serializers.EventDetailSerializer,
+    example=events_examples.EVENT,
+    write_example=events_examples.EVENT_WRITE,
 )
 class EventViewSet(DetailSerializerMixin, events_views.EventViewSet):
     __doc__ = events_views.EventViewSet.__doc__
     detail_serializer_class = serializers.EventDetailSerializer
     filterset_class = filtersets.EventFilterSet
-    detail_prefetch = ("related_treaties",)
+    detail_prefetch = (
+        "related_treaties",
+        Prefetch("milestone", queryset=TreatyMilestone.objects.select_related("treaty")),
+    )
