@@ -39,7 +39,6 @@ class RecordViewSet(viewsets.ModelViewSet):
     tag="sources",
     singular="source",
     plural="sources",
-    detail_serializer=serializers.SourceSerializer,
     example=examples.SOURCE,
     write_example=examples.SOURCE_WRITE,
 )
@@ -56,7 +55,8 @@ class SourceViewSet(RecordViewSet):
     tag="polities",
     singular="polity",
     plural="polities",
-    detail_serializer=serializers.PolitySerializer,
+    example=examples.POLITY,
+    write_example=examples.POLITY_WRITE,
 )
 class PolityViewSet(RecordViewSet):
     """States and powers: the Russian Empire, Qing China, the British Empire."""
@@ -71,7 +71,8 @@ class PolityViewSet(RecordViewSet):
     tag="places",
     singular="place",
     plural="places",
-    detail_serializer=serializers.PlaceSerializer,
+    example=examples.PLACE,
+    write_example=examples.PLACE_WRITE,
 )
 class PlaceViewSet(RecordViewSet):
     """Rivers, seas, towns and regions, with coordinates where known."""
@@ -92,7 +93,8 @@ class PlaceViewSet(RecordViewSet):
     tag="people",
     singular="person",
     plural="people",
-    detail_serializer=serializers.PersonSerializer,
+    example=examples.PERSON,
+    write_example=examples.PERSON_WRITE,
 )
 class PersonViewSet(RecordViewSet):
     """Historical people: negotiators, envoys, rulers."""
@@ -112,7 +114,8 @@ class PersonViewSet(RecordViewSet):
     tag="events",
     singular="event",
     plural="events",
-    detail_serializer=serializers.EventSerializer,
+    example=examples.EVENT,
+    write_example=examples.EVENT_WRITE,
 )
 class EventViewSet(RecordViewSet):
     """Things that happened over a (fuzzy) span of time, in order of their earliest day."""

@@ -7,9 +7,8 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 
-from events.api import examples as events_examples
 from events.api import views as events_views
-from events.api.docs import NOT_FOUND, document
+from events.api.docs import document
 from events.api.views import RecordViewSet, with_citations
 from treaties import filtersets
 from treaties.api import examples, serializers
@@ -59,8 +58,6 @@ class DetailSerializerMixin:
     tag="treaties",
     singular="treaty",
     plural="treaties",
-    list_serializer=serializers.TreatySerializer,
-    detail_serializer=serializers.TreatyDetailSerializer,
     example=examples.TREATY,
     write_example=examples.TREATY_WRITE,
     list_example=examples.TREATY_LIST_ITEM,
@@ -108,7 +105,6 @@ class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     singular="clause",
     plural="clauses",
     lookup="id",
-    detail_serializer=serializers.ClauseSerializer,
     example=examples.CLAUSE,
     write_example=examples.CLAUSE_WRITE,
 )
@@ -128,7 +124,6 @@ class ClauseViewSet(RecordViewSet):
     singular="negotiator",
     plural="negotiators",
     lookup="id",
-    detail_serializer=serializers.NegotiatorSerializer,
     example=examples.NEGOTIATOR,
     write_example=examples.NEGOTIATOR_WRITE,
 )
@@ -164,7 +159,6 @@ TREATY_SLUG = OpenApiParameter(
         description="The clauses of one treaty, in order. 404 if there is no such treaty.",
         tags=["treaties"],
         parameters=[TREATY_SLUG],
-        responses={200: serializers.ClauseSerializer, 404: NOT_FOUND},
         examples=[OpenApiExample("Aigun's clauses", examples.CLAUSE, response_only=True)],
     )
 )
@@ -178,7 +172,6 @@ class TreatyClauseViewSet(TreatyScopedMixin, ClauseViewSet):
         description="Who negotiated or signed one treaty. 404 if there is no such treaty.",
         tags=["treaties"],
         parameters=[TREATY_SLUG],
-        responses={200: serializers.NegotiatorSerializer, 404: NOT_FOUND},
         examples=[OpenApiExample("Aigun's negotiators", examples.NEGOTIATOR, response_only=True)],
     )
 )
@@ -186,15 +179,6 @@ class TreatyNegotiatorViewSet(TreatyScopedMixin, NegotiatorViewSet):
     """The negotiators of one treaty."""
 
 
-@document(
-    tag="people",
-    singular="person",
-    plural="people",
-    list_serializer=serializers.PersonSerializer,
-    detail_serializer=serializers.PersonDetailSerializer,
-    example=events_examples.PERSON,
-    write_example=events_examples.PERSON_WRITE,
-)
 class PersonViewSet(DetailSerializerMixin, events_views.PersonViewSet):
     __doc__ = events_views.PersonViewSet.__doc__
     detail_serializer_class = serializers.PersonDetailSerializer
@@ -202,15 +186,6 @@ class PersonViewSet(DetailSerializerMixin, events_views.PersonViewSet):
     detail_prefetch = (Prefetch("negotiations", queryset=negotiators()), "events")
 
 
-@document(
-    tag="places",
-    singular="place",
-    plural="places",
-    list_serializer=serializers.PlaceSerializer,
-    detail_serializer=serializers.PlaceDetailSerializer,
-    example=events_examples.PLACE,
-    write_example=events_examples.PLACE_WRITE,
-)
 class PlaceViewSet(DetailSerializerMixin, events_views.PlaceViewSet):
     __doc__ = events_views.PlaceViewSet.__doc__
     detail_serializer_class = serializers.PlaceDetailSerializer
@@ -222,15 +197,6 @@ class PlaceViewSet(DetailSerializerMixin, events_views.PlaceViewSet):
     )
 
 
-@document(
-    tag="polities",
-    singular="polity",
-    plural="polities",
-    list_serializer=serializers.PolitySerializer,
-    detail_serializer=serializers.PolityDetailSerializer,
-    example=events_examples.POLITY,
-    write_example=events_examples.POLITY_WRITE,
-)
 class PolityViewSet(DetailSerializerMixin, events_views.PolityViewSet):
     __doc__ = events_views.PolityViewSet.__doc__
     detail_serializer_class = serializers.PolityDetailSerializer
@@ -238,15 +204,6 @@ class PolityViewSet(DetailSerializerMixin, events_views.PolityViewSet):
     detail_prefetch = ("treaties", "events")
 
 
-@document(
-    tag="events",
-    singular="event",
-    plural="events",
-    list_serializer=serializers.EventSerializer,
-    detail_serializer=serializers.EventDetailSerializer,
-    example=events_examples.EVENT,
-    write_example=events_examples.EVENT_WRITE,
-)
 class EventViewSet(DetailSerializerMixin, events_views.EventViewSet):
     __doc__ = events_views.EventViewSet.__doc__
     detail_serializer_class = serializers.EventDetailSerializer
