@@ -87,6 +87,22 @@ class HistoricalDate:
         )
 
     @property
+    def day(self) -> int | None:
+        """The one day this date names, as a day number, if it names exactly one."""
+        if self.precision == Precision.DAY and self.earliest is not None:
+            if self.earliest == self.latest:
+                return self.earliest
+        return None
+
+    def month_day(self, calendar: str = Calendar.GREGORIAN) -> int | None:
+        """Month and day of the one day this date names, in `calendar`, as MMDD; else None."""
+        if self.day is None:
+            return None
+        module = julian if calendar == Calendar.JULIAN else gregorian
+        _, month, day = module.from_jd(self.day)
+        return month * 100 + day
+
+    @property
     def label(self) -> str:
         """A reading for people: '28 May 1858 (16 May 1858 O.S.)', 'c. 1850', '1850s'."""
         text = _label(self.edtf, self.precision)

@@ -1,10 +1,70 @@
 """Query parameters of the historical record's collections: related slugs, kinds, plain search."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from events.choices import EventKind, PlaceKind, PolityKind, SourceKind
+from events.dates import HistoricalDate, InvalidDate
 from events.models import Event, Person, Place, Polity, Source
+
+
+class HistoricalDateFormField(forms.CharField):
+    """A query parameter read as an EDTF date: `1855`, `1858-05`, `1858-05-28`, `-1259`, `185X`."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return HistoricalDate.parse(value)
+        except InvalidDate as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+class DateBoundFilter(django_filters.Filter):
+    """One end of a date range: records whose dates overlap the range are kept.
+
+    `date_from=1855` keeps what may have happened on 1 January 1855 or later;
+    `date_to=1856` what may have happened by 31 December 1856. With both, an
+    event of `185X` or `1850/1864` matches. The record's dates are the `span`
+    column (a range with a GiST index), or run from `start` to `end` (open
+    where empty).
+    """
+
+    field_class = HistoricalDateFormField
+
+    def __init__(self, *, bound: str, span: str = "", start: str = "", end: str = "", **kwargs):
+        assert bound in ("from", "to")
+        self.bound, self.span, self.start, self.end = bound, span, start, end
+        kwargs.setdefault(
+            "label",
+            "Overlapping from this date on (EDTF: 1855, 1858-05, 1858-05-28, -1259)"
+            if bound == "from"
+            else "Overlapping up to this date (EDTF: 1856, 1858-05, 1858-05-28, -1259)",
+        )
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value: HistoricalDate | None):
+        if value is None:
+            return queryset
+        if self.bound == "from":
+            day = value.earliest
+            if day is None:
+                return queryset
+            if self.span:
+                return queryset.filter(**{f"{self.span}__overlap": (day, None)})
+            return queryset.filter(
+                Q(**{f"{self.end}__gte": day}) | Q(**{f"{self.end}__isnull": True})
+            )
+        day = value.latest
+        if day is None:
+            return queryset
+        if self.span:
+            return queryset.filter(**{f"{self.span}__overlap": (None, day + 1)})
+        return queryset.filter(
+            Q(**{f"{self.start}__lte": day}) | Q(**{f"{self.start}__isnull": True})
+        )
 
 
 class NamedRecordFilterSet(django_filters.FilterSet):
@@ -31,10 +91,12 @@ class SourceFilterSet(NamedRecordFilterSet):
 
 class PolityFilterSet(NamedRecordFilterSet):
     kind = django_filters.ChoiceFilter(choices=PolityKind.choices, label="Kind of polity")
+    date_from = DateBoundFilter(bound="from", span="existed_span")
+    date_to = DateBoundFilter(bound="to", span="existed_span")
 
     class Meta:
         model = Polity
-        fields = ["q", "kind"]
+        fields = ["q", "kind", "date_from", "date_to"]
 
 
 class PlaceFilterSet(NamedRecordFilterSet):
@@ -49,9 +111,16 @@ class PlaceFilterSet(NamedRecordFilterSet):
 
 
 class PersonFilterSet(NamedRecordFilterSet):
+    date_from = DateBoundFilter(
+        bound="from", start="born_earliest", end="died_latest", label="Alive from this date on"
+    )
+    date_to = DateBoundFilter(
+        bound="to", start="born_earliest", end="died_latest", label="Alive up to this date"
+    )
+
     class Meta:
         model = Person
-        fields = ["q"]
+        fields = ["q", "date_from", "date_to"]
 
 
 class EventFilterSet(NamedRecordFilterSet):
@@ -66,7 +135,9 @@ class EventFilterSet(NamedRecordFilterSet):
     part_of = django_filters.CharFilter(
         field_name="part_of__slug", label="Part of the event with this slug"
     )
+    date_from = DateBoundFilter(bound="from", span="date_span")
+    date_to = DateBoundFilter(bound="to", span="date_span")
 
     class Meta:
         model = Event
-        fields = ["q", "kind", "place", "polity", "person", "part_of"]
+        fields = ["q", "kind", "place", "polity", "person", "part_of", "date_from", "date_to"]

@@ -1,9 +1,12 @@
 """The historical record: sources, polities, places, people and events."""
 
+from django.contrib.postgres.fields import BigIntegerRangeField
+from django.contrib.postgres.indexes import GistIndex
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 
 from events.choices import EventKind, NameKind, PlaceKind, PolityKind, SourceKind
 from events.dates import Calendar, HistoricalDate, InvalidDate, Precision
@@ -27,6 +30,11 @@ class WellFormedNames(models.Func):
         names, params = compiler.compile(self.get_source_expressions()[0])
         sql = f"(jsonb_typeof({names}) = 'array' AND NOT jsonb_path_exists({names}, '{_BAD_NAME}'))"
         return sql, (*params, *params)
+
+
+RANGE = BigIntegerRangeField()
+# Where an open start (`../1860`) sorts: before any day a date can name.
+OPEN_START = -(2**62)
 
 
 def dated(prefix: str) -> type[models.Model]:
@@ -122,6 +130,38 @@ def dated(prefix: str) -> type[models.Model]:
             blank=True,
             editable=False,
         ),
+        f"{prefix}_month_day": models.PositiveSmallIntegerField(
+            f"{label}: month and day",
+            null=True,
+            blank=True,
+            editable=False,
+            help_text="MMDD of the one day it names, Gregorian; empty unless a single day.",
+        ),
+        f"{prefix}_julian_month_day": models.PositiveSmallIntegerField(
+            f"{label}: Julian month and day",
+            null=True,
+            blank=True,
+            editable=False,
+            help_text="MMDD of the one day it names, in the Julian calendar.",
+        ),
+        # Sorts an open start (`../1860`) first, and gives range filters one GiST index.
+        f"{prefix}_sort": models.GeneratedField(
+            expression=Coalesce(F(earliest), Value(OPEN_START)),
+            output_field=models.BigIntegerField(),
+            db_persist=True,
+        ),
+        f"{prefix}_span": models.GeneratedField(
+            # Empty rather than an error for reversed bounds: the check constraint names those.
+            expression=models.Case(
+                models.When(**{f"{latest}__lt": F(earliest)}, then=None),
+                default=models.Func(
+                    F(earliest), F(latest) + 1, function="int8range", output_field=RANGE
+                ),
+                output_field=RANGE,
+            ),
+            output_field=RANGE,
+            db_persist=True,
+        ),
         approximate: models.BooleanField(f"{label}: approximate", default=False, editable=False),
         uncertain: models.BooleanField(f"{label}: uncertain", default=False, editable=False),
         prefix: property(get, assign),
@@ -143,15 +183,18 @@ def date_columns(prefix: str, value: HistoricalDate | None) -> dict[str, object]
         f"{prefix}_uncertain": value.uncertain,
         f"{prefix}_calendar": value.calendar or Calendar.GREGORIAN,
         f"{prefix}_as_recorded": value.as_recorded,
+        f"{prefix}_month_day": value.month_day(Calendar.GREGORIAN),
+        f"{prefix}_julian_month_day": value.month_day(Calendar.JULIAN),
     }
 
 
 def date_indexes(prefix: str) -> list[models.Index]:
-    """The index that range filters and ordering on a date use."""
+    """Indexes for ordering by a date (and paging through it), overlap filters, on this day."""
     return [
-        models.Index(
-            fields=[f"{prefix}_earliest", f"{prefix}_latest"], name=f"%(class)s_{prefix}_idx"
-        )
+        models.Index(fields=[f"{prefix}_sort", "id"], name=f"%(class)s_{prefix}_sort"),
+        GistIndex(fields=[f"{prefix}_span"], name=f"%(class)s_{prefix}_span"),
+        models.Index(fields=[f"{prefix}_month_day"], name=f"%(class)s_{prefix}_md"),
+        models.Index(fields=[f"{prefix}_julian_month_day"], name=f"%(class)s_{prefix}_jmd"),
     ]
 
 
@@ -368,7 +411,7 @@ class Event(dated("date"), NamedRecord):
     people = models.ManyToManyField(Person, blank=True, related_name="events")
 
     class Meta(NamedRecord.Meta):
-        ordering = ["date_earliest", "name"]
+        ordering = ["date_sort", "name", "id"]
         indexes = date_indexes("date")
         constraints = [
             *NamedRecord.Meta.constraints,

@@ -30,10 +30,19 @@ class TreatyFilterSet(events_filtersets.NamedRecordFilterSet):
     topic = django_filters.ChoiceFilter(
         choices=Topic.choices, method="filter_topic", label="With a clause on the topic"
     )
+    date_from = events_filtersets.DateBoundFilter(
+        bound="from", span="signed_span", label="Signed on or after this date (EDTF)"
+    )
+    date_to = events_filtersets.DateBoundFilter(
+        bound="to", span="signed_span", label="Signed on or before this date (EDTF)"
+    )
 
     class Meta:
         model = Treaty
-        fields = ["q", "kind", "status", "polity", "person", "place", "signed_at", "topic"]
+        fields = [
+            "q", "kind", "status", "polity", "person", "place", "signed_at", "topic",
+            "date_from", "date_to",
+        ]  # fmt: skip
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=Treaty.objects.filter(clauses__topics__contains=[value]))

@@ -60,7 +60,7 @@ class Treaty(dated("signed"), NamedRecord):
 
     class Meta(NamedRecord.Meta):
         verbose_name_plural = "treaties"
-        ordering = ["signed_earliest", "name"]
+        ordering = ["signed_sort", "name", "id"]
         indexes = date_indexes("signed")
         constraints = [
             *NamedRecord.Meta.constraints,
@@ -231,7 +231,7 @@ class TreatyMilestone(models.Model):
     )
 
     class Meta:
-        ordering = ["treaty", "event__date_earliest", "id"]
+        ordering = ["treaty", "event__date_sort", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=MilestoneKind.values), name="treaties_milestone_kind_valid"

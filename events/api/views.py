@@ -64,7 +64,7 @@ class PolityViewSet(RecordViewSet):
     queryset = with_citations(Polity.objects.all())
     serializer_class = serializers.PolitySerializer
     filterset_class = filtersets.PolityFilterSet
-    ordering_fields = {"name": "name", "slug": "slug", "existed": "existed_earliest"}
+    ordering_fields = {"name": "name", "slug": "slug", "existed": "existed_sort"}
 
 
 @document(
@@ -105,8 +105,8 @@ class PersonViewSet(RecordViewSet):
     ordering_fields = {
         "name": "name",
         "slug": "slug",
-        "born": "born_earliest",
-        "died": "died_earliest",
+        "born": "born_sort",
+        "died": "died_sort",
     }
 
 
@@ -125,4 +125,4 @@ class EventViewSet(RecordViewSet):
     )
     serializer_class = serializers.EventSerializer
     filterset_class = filtersets.EventFilterSet
-    ordering_fields = {"name": "name", "slug": "slug", "kind": "kind", "date": "date_earliest"}
+    ordering_fields = {"name": "name", "slug": "slug", "kind": "kind", "date": "date_sort"}

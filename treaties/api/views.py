@@ -82,7 +82,7 @@ class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     serializer_class = serializers.TreatySerializer
     detail_serializer_class = serializers.TreatyDetailSerializer
     filterset_class = filtersets.TreatyFilterSet
-    ordering_fields = {"name": "name", "slug": "slug", "signed": "signed_earliest"}
+    ordering_fields = {"name": "name", "slug": "slug", "signed": "signed_sort"}
 
     @property
     def detail_prefetch(self):
@@ -116,7 +116,7 @@ class ClauseViewSet(RecordViewSet):
     filterset_class = filtersets.ClauseFilterSet
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"
-    ordering_fields = {"number": "number", "treaty": "treaty__signed_earliest"}
+    ordering_fields = {"number": "number", "treaty": "treaty__signed_sort"}
 
 
 @document(
@@ -135,7 +135,7 @@ class NegotiatorViewSet(RecordViewSet):
     filterset_class = filtersets.NegotiatorFilterSet
     lookup_field = "pk"
     lookup_value_regex = r"[0-9]+"
-    ordering_fields = {"role": "role", "treaty": "treaty__signed_earliest"}
+    ordering_fields = {"role": "role", "treaty": "treaty__signed_sort"}
 
 
 class TreatyScopedMixin:
