@@ -3,6 +3,8 @@
 import django_filters
 from django import forms
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from events.choices import EventKind, PlaceKind, PolityKind, SourceKind
 from events.dates import HistoricalDate, InvalidDate
@@ -22,6 +24,7 @@ class HistoricalDateFormField(forms.CharField):
             raise forms.ValidationError(str(error)) from error
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class DateBoundFilter(django_filters.Filter):
     """One end of a date range: records whose dates overlap the range are kept.
 
