@@ -155,6 +155,10 @@ SPECTACULAR_SETTINGS = {
             "negotiators, milestones and relations to each other.",
         },
         {"name": "clauses", "description": "Articles and provisions of treaties."},
+        {
+            "name": "timeline",
+            "description": "Events and treaty milestones in time order, and on this day.",
+        },
         {"name": "negotiators", "description": "Who negotiated or signed which treaty, for whom."},
         {"name": "events", "description": "What happened, over fuzzy spans of time."},
         {"name": "people", "description": "Historical people."},

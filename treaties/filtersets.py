@@ -2,8 +2,10 @@
 
 import django_filters
 from django.db.models import Q
+from rest_framework.exceptions import ValidationError
 
 from events import filtersets as events_filtersets
+from events.dates import Calendar
 from events.models import Event, Person, Place, Polity
 from treaties.choices import NegotiatorRole, ThirdParties, Topic, TreatyKind, TreatyStatus
 from treaties.models import Clause, Negotiator, Treaty
@@ -135,3 +137,45 @@ class EventFilterSet(events_filtersets.EventFilterSet):
             Q(related_treaties__slug=value) | Q(milestone__treaty__slug=value)
         )
         return queryset.filter(pk__in=related)
+
+
+class TimelineFilterSet(EventFilterSet):
+    """The events' filters, and "on this day": a month and day in either calendar."""
+
+    month = django_filters.NumberFilter(
+        method="filter_on_this_day", label="On this day: month (1-12)", min_value=1, max_value=12
+    )
+    day = django_filters.NumberFilter(
+        method="filter_on_this_day",
+        label="On this day: day of the month",
+        min_value=1,
+        max_value=31,
+    )
+    calendar = django_filters.ChoiceFilter(
+        choices=Calendar.choices,
+        method="filter_on_this_day",
+        label="Calendar of month and day: gregorian (default) or julian (Old Style)",
+    )
+
+    class Meta(EventFilterSet.Meta):
+        fields = [*EventFilterSet.Meta.fields, "month", "day", "calendar"]
+
+    def filter_on_this_day(self, queryset, name, value):
+        # month, day and calendar are read together, once, by filter_queryset.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        month, day = data.get("month"), data.get("day")
+        if month is None and day is None:
+            return queryset
+        if month is None:
+            raise ValidationError({"month": ["Give the month with the day."]})
+        column = (
+            "date_julian_month_day" if data.get("calendar") == Calendar.JULIAN else "date_month_day"
+        )
+        month = int(month)
+        if day is None:
+            return queryset.filter(**{f"{column}__range": (month * 100 + 1, month * 100 + 31)})
+        return queryset.filter(**{column: month * 100 + int(day)})

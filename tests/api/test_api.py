@@ -73,7 +73,7 @@ def test_the_api_root_lists_every_collection_with_a_description(api_client):
     response = api_client.get("/api/v1/")
 
     assert response.status_code == HTTPStatus.OK
-    assert set(response.json()) == set(COLLECTIONS)
+    assert set(response.json()) == {*COLLECTIONS, "timeline"}
     for entry in response.json().values():
         assert entry["url"].startswith("http://testserver/api/v1/")
         assert entry["description"]

@@ -487,3 +487,18 @@ TREATY_WRITE = {
     ],
     "related_events": ["taiping-rebellion", "aigun-negotiation"],
 }
+
+
+TIMELINE_ENTRY = {
+    "id": 10,
+    "url": f"{API}/events/aigun-signature/",
+    "slug": "aigun-signature",
+    "name": "Signature of the Treaty of Aigun",
+    "kind": "signature",
+    "date": _AIGUN_SIGNED,
+    "milestone": {"kind": "signature", "treaty": _AIGUN, "contested": False},
+    "treaties": [],
+    "places": [brief("places", 8, "aigun", "Aigun")],
+    "polities": [_QING, _RUSSIA],
+    "people": [_JIRAMINGA, _MURAVYOV],
+}

@@ -17,6 +17,7 @@ from events.api.serializers import (
     PolitySerializer,
     RecordSerializer,
 )
+from events.models import Event
 from treaties.models import (
     Clause,
     ClausePolity,
@@ -363,3 +364,30 @@ class EventDetailSerializer(EventSerializer):
 
     class Meta(EventSerializer.Meta):
         fields = [*EventSerializer.Meta.fields, "related_treaties", "milestone"]
+
+
+class TimelineEntrySerializer(serializers.HyperlinkedModelSerializer):
+    """An event on the timeline, with the treaty it is a milestone of and who and where."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="event-detail", lookup_field="slug")
+    date = HistoricalDateField(read_only=True)
+    milestone = MilestoneOfSerializer(
+        read_only=True, allow_null=True, help_text="The treaty milestone it is, if any."
+    )
+    treaties = TreatyBriefSerializer(
+        source="related_treaties",
+        many=True,
+        read_only=True,
+        help_text="Treaties it is context for.",
+    )
+    places = PlaceBriefSerializer(many=True, read_only=True)
+    polities = PolityBriefSerializer(many=True, read_only=True)
+    people = PersonBriefSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id", "url", "slug", "name", "kind", "date", "milestone", "treaties", "places",
+            "polities", "people",
+        ]  # fmt: skip
+        read_only_fields = fields

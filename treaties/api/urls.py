@@ -13,6 +13,7 @@ router.register("events", views.EventViewSet)
 router.register("places", views.PlaceViewSet)
 router.register("polities", views.PolityViewSet)
 router.register("people", views.PersonViewSet)
+router.register("timeline", views.TimelineViewSet, basename="timeline")
 
 urlpatterns = [
     path(

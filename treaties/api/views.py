@@ -1,15 +1,19 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
     extend_schema,
     extend_schema_view,
 )
+from rest_framework import mixins, viewsets
 
 from events.api import views as events_views
 from events.api.docs import document
+from events.api.pagination import KeysetPagination
 from events.api.views import RecordViewSet, with_citations
+from events.models import Event
 from treaties import filtersets
 from treaties.api import examples, serializers
 from treaties.models import (
@@ -212,3 +216,33 @@ class EventViewSet(DetailSerializerMixin, events_views.EventViewSet):
         "related_treaties",
         Prefetch("milestone", queryset=TreatyMilestone.objects.select_related("treaty")),
     )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Scroll the timeline",
+        description=(
+            "Events and treaty milestones (signatures, ratifications...) in time order, by "
+            "the earliest day each may have happened, then id. Each page links to the next "
+            "and previous one by cursor, and costs the same at any depth. Filter by date range "
+            "(overlap), place, polity, person, treaty and kind; `month` and `day` find what "
+            "happened on a day of the year, in the Gregorian calendar or with `calendar=julian` "
+            "in the Julian one (only dates known to the day)."
+        ),
+        tags=["timeline"],
+        examples=[
+            OpenApiExample("Aigun on the timeline", examples.TIMELINE_ENTRY, response_only=True)
+        ],
+    )
+)
+class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Events and treaty milestones in time order, page after page."""
+
+    queryset = Event.objects.select_related("milestone__treaty").prefetch_related(
+        "related_treaties", "places", "polities", "people"
+    )
+    serializer_class = serializers.TimelineEntrySerializer
+    filterset_class = filtersets.TimelineFilterSet
+    filter_backends = [DjangoFilterBackend]
+    pagination_class = KeysetPagination
+    keyset = ("date_sort", "id")
