@@ -138,7 +138,12 @@ SPECTACULAR_SETTINGS = {
         "Dates read as one object: EDTF in the proleptic Gregorian calendar, the earliest and "
         "latest possible days, precision, qualifiers, the calendar the source used and the "
         "date as recorded there. They are written as an EDTF string or as "
-        '`{"edtf": "1858-05-16", "calendar": "julian"}`.'
+        '`{"edtf": "1858-05-16", "calendar": "julian"}`. Years before the common era follow '
+        "ISO 8601, as EDTF does: 0000 is 1 BCE, -1258 is 1259 BCE.\n\n"
+        "`date_from` and `date_to` keep records whose dates may overlap the range; "
+        "`ordering=date` sorts by the earliest possible day; `/api/v1/timeline/` scrolls "
+        "through events and treaty milestones in time order, and finds what happened on a "
+        "day of the year (`month`, `day`, `calendar`)."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -64,7 +64,12 @@ class PolityViewSet(RecordViewSet):
     queryset = with_citations(Polity.objects.all())
     serializer_class = serializers.PolitySerializer
     filterset_class = filtersets.PolityFilterSet
-    ordering_fields = {"name": "name", "slug": "slug", "existed": "existed_sort"}
+    ordering_fields = {
+        "name": "name",
+        "slug": "slug",
+        "existed": "existed_sort",
+        "date": "existed_sort",
+    }
 
 
 @document(
@@ -106,6 +111,7 @@ class PersonViewSet(RecordViewSet):
         "name": "name",
         "slug": "slug",
         "born": "born_sort",
+        "date": "born_sort",
         "died": "died_sort",
     }
 

@@ -86,7 +86,12 @@ class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     serializer_class = serializers.TreatySerializer
     detail_serializer_class = serializers.TreatyDetailSerializer
     filterset_class = filtersets.TreatyFilterSet
-    ordering_fields = {"name": "name", "slug": "slug", "signed": "signed_sort"}
+    ordering_fields = {
+        "name": "name",
+        "slug": "slug",
+        "signed": "signed_sort",
+        "date": "signed_sort",
+    }
 
     @property
     def detail_prefetch(self):
