@@ -49,24 +49,34 @@ class DateBoundFilter(django_filters.Filter):
         super().__init__(**kwargs)
 
     def filter(self, queryset, value: HistoricalDate | None):
-        if value is None:
+        # With both ends given, the `from` filter applies the whole range as one condition
+        # (one selective GiST search); the `to` filter then has nothing left to do.
+        other = self.parent.form.cleaned_data.get(self._sibling()) if value is not None else None
+        if value is None or (self.bound == "to" and other is not None):
             return queryset
-        if self.bound == "from":
-            day = value.earliest
-            if day is None:
-                return queryset
-            if self.span:
-                return queryset.filter(**{f"{self.span}__overlap": (day, None)})
-            return queryset.filter(
-                Q(**{f"{self.end}__gte": day}) | Q(**{f"{self.end}__isnull": True})
-            )
-        day = value.latest
-        if day is None:
+        low, high = (value, other) if self.bound == "from" else (None, value)
+        first = low.earliest if low is not None else None
+        last = high.latest if high is not None else None
+        if first is None and last is None:
             return queryset
         if self.span:
-            return queryset.filter(**{f"{self.span}__overlap": (None, day + 1)})
-        return queryset.filter(
-            Q(**{f"{self.start}__lte": day}) | Q(**{f"{self.start}__isnull": True})
+            return queryset.filter(
+                **{f"{self.span}__overlap": (first, last + 1 if last is not None else None)}
+            )
+        if first is not None:
+            queryset = queryset.filter(
+                Q(**{f"{self.end}__gte": first}) | Q(**{f"{self.end}__isnull": True})
+            )
+        if last is not None:
+            queryset = queryset.filter(
+                Q(**{f"{self.start}__lte": last}) | Q(**{f"{self.start}__isnull": True})
+            )
+        return queryset
+
+    def _sibling(self) -> str:
+        name = self.field_name
+        return (
+            name[: -len("_from")] + "_to" if self.bound == "from" else name[: -len("_to")] + "_from"
         )
 
 
