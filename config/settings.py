@@ -161,6 +161,10 @@ SPECTACULAR_SETTINGS = {
         },
         {"name": "clauses", "description": "Articles and provisions of treaties."},
         {
+            "name": "search",
+            "description": "Every kind of record at once, by name in any spelling, or by text.",
+        },
+        {
             "name": "timeline",
             "description": "Events and treaty milestones in time order, and on this day.",
         },

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from config.api_root import Router
 from config.health import healthz, readyz
 from events.api.urls import router as events_router
+from treaties.api.search import SearchView
 from treaties.api.urls import router as treaties_router
 from treaties.api.urls import urlpatterns as treaties_urls
 
@@ -21,6 +22,7 @@ router = Router()
 router.registry.extend(registry.values())
 
 urlpatterns = [
+    path("api/v1/search/", SearchView.as_view(), name="search"),
     path("api/v1/", include([*treaties_urls, *router.urls])),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),

@@ -5,10 +5,12 @@ from django import forms
 from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from events.choices import EventKind, PlaceKind, PolityKind, SourceKind
 from events.dates import HistoricalDate, InvalidDate
 from events.models import Event, Person, Place, Polity, Source
+from events.search import InvalidQuery, search
 
 
 class HistoricalDateFormField(forms.CharField):
@@ -80,18 +82,32 @@ class DateBoundFilter(django_filters.Filter):
         )
 
 
-class NamedRecordFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        method="filter_q", label="Search: part of a name in any language, the slug or description"
-    )
+class SearchFilter(django_filters.CharFilter):
+    """`q`: records found by any of their names, in any spelling or script, or their text,
+    the best matches first unless `ordering` says otherwise."""
 
-    def filter_q(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value)
-            | Q(slug__icontains=value)
-            | Q(names__icontains=value)
-            | Q(description__icontains=value)
+    def __init__(self, *, names: bool = True, **kwargs):
+        self.names = names
+        kwargs.setdefault(
+            "label",
+            "Search: a name in any language, script or spelling, or words of the text"
+            if names
+            else "Search: words of the text, in English or French",
         )
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        try:
+            found = search(queryset, value, names=self.names)
+        except InvalidQuery as error:
+            raise ValidationError({self.field_name: [str(error)]}) from error
+        return found.order_by("-search_rank", *queryset.query.order_by, "pk")
+
+
+class NamedRecordFilterSet(django_filters.FilterSet):
+    q = SearchFilter()
 
 
 class SourceFilterSet(NamedRecordFilterSet):

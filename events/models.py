@@ -10,6 +10,8 @@ from django.db.models.functions import Coalesce
 
 from events.choices import EventKind, NameKind, PlaceKind, PolityKind, SourceKind
 from events.dates import Calendar, HistoricalDate, InvalidDate, Precision
+from events.names import search_text, validate_names
+from events.search import search_indexes, search_vector
 
 _NAME_KINDS = " || ".join(f'@.kind == "{kind}"' for kind in NameKind.values)
 _BAD_NAME = (
@@ -248,10 +250,19 @@ class NamedRecord(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_names = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Every name, folded for search (one script, no accents, one romanisation).",
+    )
+    search_vector = search_vector(
+        name=("A", "english"), description=("B", "english"), note=("D", "english")
+    )
 
     class Meta:
         abstract = True
         ordering = ["name"]
+        indexes = search_indexes()
         constraints = [
             models.CheckConstraint(
                 condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
@@ -268,9 +279,15 @@ class NamedRecord(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs) -> None:
+        self.search_names = search_text(self.name, self.names)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "names"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_names"}
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
-        from events.names import validate_names
 
         validate_names(self.names)
         for field in self._meta.concrete_fields:
@@ -323,7 +340,7 @@ class Polity(dated("existed"), NamedRecord):
 
     class Meta(NamedRecord.Meta):
         verbose_name_plural = "polities"
-        indexes = date_indexes("existed")
+        indexes = [*NamedRecord.Meta.indexes, *date_indexes("existed")]
         constraints = [
             *NamedRecord.Meta.constraints,
             *date_constraints("existed"),
@@ -385,7 +402,7 @@ class Person(dated("born"), dated("died"), NamedRecord):
 
     class Meta(NamedRecord.Meta):
         verbose_name_plural = "people"
-        indexes = [*date_indexes("born"), *date_indexes("died")]
+        indexes = [*NamedRecord.Meta.indexes, *date_indexes("born"), *date_indexes("died")]
         constraints = [
             *NamedRecord.Meta.constraints,
             *date_constraints("born"),
@@ -412,7 +429,7 @@ class Event(dated("date"), NamedRecord):
 
     class Meta(NamedRecord.Meta):
         ordering = ["date_sort", "name", "id"]
-        indexes = date_indexes("date")
+        indexes = [*NamedRecord.Meta.indexes, *date_indexes("date")]
         constraints = [
             *NamedRecord.Meta.constraints,
             *date_constraints("date"),

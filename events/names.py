@@ -1,7 +1,9 @@
 """Multilingual names: a record's `names` list, checked before the database checks it again."""
 
 import re
+import unicodedata
 
+import opencc
 from django.core.exceptions import ValidationError
 
 from events.choices import NameKind
@@ -32,3 +34,75 @@ def validate_names(names: object) -> None:
             errors.append(f"Entry {index}: kind must be one of {', '.join(NameKind.values)}.")
     if errors:
         raise ValidationError({"names": errors})
+
+
+# Simplified and traditional Chinese are one search: both are read as simplified.
+_TO_SIMPLIFIED = opencc.OpenCC("t2s.json")
+_CYRILLIC = dict(
+    zip(
+        "абвгдежзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+# Romanisations of the same sounds in the spellings of several languages, from
+# the most specific to the most general: Mouravieff, Muraviev, Muravyov and
+# Муравьёв all come to "muravev"; Poutiatine and Putyatin to "putatin".
+_SPELLINGS = [
+    (r"ou", "u"),
+    (r"tch", "ch"),
+    (r"kh", "h"),
+    (r"ff\b", "v"),
+    (r"w", "v"),
+    (r"[iy]o", "e"),
+    (r"[iy]e", "e"),
+    (r"y", "i"),
+    (r"i([au])", r"\1"),
+    (r"ine\b", "in"),
+    (r"([a-z])\1+", r"\1"),
+]
+
+
+def fold(text: str) -> str:
+    """A name as search compares it: one script for Chinese, no case, no accents, and
+    Latin letters for Cyrillic, with the spellings of several romanisations made one."""
+    text = _TO_SIMPLIFIED.convert(text).lower()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = "".join(_CYRILLIC.get(c, c) for c in text).replace("_", "")
+    text = re.sub(r"[^\w]+", " ", text)
+    for pattern, replacement in _SPELLINGS:
+        text = re.sub(pattern, replacement, text)
+    return " ".join(text.split())
+
+
+def search_text(name: str, names: list[dict]) -> str:
+    """Every name of a record, folded, one a line: what name search matches against."""
+    lines = [
+        fold(name),
+        *(fold(entry.get("text", "")) for entry in names if isinstance(entry, dict)),
+    ]
+    return "\n".join(dict.fromkeys(line for line in lines if line))
+
+
+# Which of several names in the asked language to show first.
+_KIND_PREFERENCE = ["native", "translation", "transliteration", None, "alias", "historical"]
+
+
+def display_name(name: str, names: list[dict], lang: str | None) -> str:
+    """The record's name in `lang` (`fr`, `zh`, `zh-Hant`) if it has one, else its name."""
+    if not lang or lang.split("-")[0].lower() == "en":
+        return name
+    wanted = lang.lower()
+    candidates = [
+        entry
+        for entry in names
+        if isinstance(entry, dict)
+        and (
+            entry.get("lang", "").lower() == wanted or entry.get("lang", "").split("-")[0] == wanted
+        )
+    ]
+    if not candidates:
+        return name
+    exact = [entry for entry in candidates if entry["lang"].lower() == wanted] or candidates
+    rank = {kind: position for position, kind in enumerate(_KIND_PREFERENCE)}
+    return min(exact, key=lambda entry: rank.get(entry.get("kind"), len(rank)))["text"]

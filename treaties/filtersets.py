@@ -51,7 +51,7 @@ class TreatyFilterSet(events_filtersets.NamedRecordFilterSet):
 
 
 class ClauseFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Search the label, text and summary")
+    q = events_filtersets.SearchFilter(names=False)
     treaty = django_filters.CharFilter(field_name="treaty__slug", label="Of the treaty (slug)")
     topic = django_filters.ChoiceFilter(
         choices=Topic.choices, method="filter_topic", label="On the topic"
@@ -65,11 +65,6 @@ class ClauseFilterSet(django_filters.FilterSet):
     class Meta:
         model = Clause
         fields = ["q", "treaty", "topic", "place", "polity", "third_parties"]
-
-    def filter_q(self, queryset, name, value):
-        return queryset.filter(
-            Q(label__icontains=value) | Q(text__icontains=value) | Q(summary__icontains=value)
-        )
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(topics__contains=[value])

@@ -17,6 +17,7 @@ from events.models import (
     date_indexes,
     dated,
 )
+from events.search import search_indexes, search_vector
 from treaties.choices import (
     PARTY_MILESTONES,
     ClauseEffect,
@@ -61,7 +62,7 @@ class Treaty(dated("signed"), NamedRecord):
     class Meta(NamedRecord.Meta):
         verbose_name_plural = "treaties"
         ordering = ["signed_sort", "name", "id"]
-        indexes = date_indexes("signed")
+        indexes = [*NamedRecord.Meta.indexes, *date_indexes("signed")]
         constraints = [
             *NamedRecord.Meta.constraints,
             *date_constraints("signed"),
@@ -124,9 +125,16 @@ class Clause(models.Model):
     polities = models.ManyToManyField(Polity, through="ClausePolity", related_name="clauses")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = search_vector(
+        label=("A", "english"),
+        summary=("B", "english"),
+        summaries=("B", "french"),
+        text=("C", "english"),
+    )
 
     class Meta:
         ordering = ["treaty", "number"]
+        indexes = search_indexes(names=False)
         constraints = [
             models.UniqueConstraint(
                 fields=["treaty", "number"], name="treaties_clause_number_once"

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from events.choices import NameKind
 from events.dates import Calendar, HistoricalDate, InvalidDate, Precision, day_to_iso
-from events.names import LANGUAGE_TAG
+from events.names import LANGUAGE_TAG, display_name
 
 DATE_SCHEMA = inline_serializer(
     "HistoricalDate",
@@ -162,3 +162,41 @@ class BriefRelatedField(serializers.RelatedField):
         if cutoff is not None:
             queryset = queryset[:cutoff]
         return {getattr(item, "slug", item.pk): str(item) for item in queryset}
+
+
+def requested_language(request) -> str | None:
+    """The language asked for: `?lang=fr`, else the first of Accept-Language; None for English."""
+    if request is None:
+        return None
+    cached = getattr(request, "_annales_lang", False)
+    if cached is not False:
+        return cached
+    lang = request.query_params.get("lang") if hasattr(request, "query_params") else None
+    if not lang:
+        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+        lang = next(
+            (part.split(";")[0].strip() for part in header.split(",") if part.strip()), None
+        )
+        lang = None if lang == "*" else lang
+    request._annales_lang = lang
+    return lang
+
+
+class DisplayNameField(serializers.CharField):
+    """`name`: read in the language asked for by `lang` or Accept-Language (English by
+    default), from the record's names; written as the English display name."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "Display name, in the language asked for with `lang` (or Accept-Language) where "
+            "the record has one, else in English. Written in English.",
+        )
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance) -> str:
+        lang = requested_language(self.context.get("request"))
+        return display_name(instance.name, instance.names, lang)

@@ -4,12 +4,19 @@ from django.db import models
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from events.api.fields import BriefRelatedField, HistoricalDateField, names_field
+from events.api.fields import (
+    BriefRelatedField,
+    DisplayNameField,
+    HistoricalDateField,
+    names_field,
+)
 from events.models import Event, Person, Place, Polity, Source
 
 
 class BriefSerializer(serializers.HyperlinkedModelSerializer):
     """What lists embed of a related record: id, url, slug, name."""
+
+    name = DisplayNameField(read_only=True)
 
     class Meta:
         fields = ["id", "url", "slug", "name"]
@@ -146,6 +153,7 @@ class RecordSerializer(serializers.HyperlinkedModelSerializer):
 class NamedRecordSerializer(RecordSerializer):
     """The fields every named record shares."""
 
+    name = DisplayNameField(max_length=200)
     names = names_field()
 
     class Meta(RecordSerializer.Meta):

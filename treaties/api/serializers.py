@@ -391,3 +391,29 @@ class TimelineEntrySerializer(serializers.HyperlinkedModelSerializer):
             "polities", "people",
         ]  # fmt: skip
         read_only_fields = fields
+
+
+class SearchHitSerializer(serializers.Serializer):
+    """One record found by a search, of any kind."""
+
+    kind = serializers.ChoiceField(
+        choices=["event", "treaty", "clause", "person", "place", "polity", "source"]
+    )
+    id = serializers.IntegerField()
+    slug = serializers.CharField(allow_null=True, help_text="Null for clauses.")
+    name = serializers.CharField(help_text="Its display name, in the language asked for.")
+    url = serializers.URLField()
+    matched = serializers.CharField(
+        allow_null=True, help_text="The name (in any language) the query matched, if a name did."
+    )
+    snippet = serializers.CharField(
+        allow_blank=True, help_text="Where its text matched, the words marked with <mark>."
+    )
+    rank = serializers.FloatField(help_text="Higher is better: an exact name scores 4.")
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    count = serializers.IntegerField(help_text="How many records match, of all kinds.")
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = SearchHitSerializer(many=True)

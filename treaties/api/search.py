@@ -1,0 +1,218 @@
+"""One search across every kind of record, ranked together."""
+
+from difflib import SequenceMatcher
+
+from django.contrib.postgres.search import SearchHeadline
+from django.db.models import Count, F, Window
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+)
+from rest_framework import serializers as drf_serializers
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
+
+from events.api.fields import requested_language
+from events.models import Event, Person, Place, Polity, Source
+from events.names import display_name, fold
+from events.search import InvalidQuery, clean_query, meaningful_words, search, text_query
+from treaties.api.serializers import SearchHitSerializer, SearchResultsSerializer
+from treaties.models import Clause, Treaty
+
+# kind: (model, route basename, the text a snippet is cut from)
+KINDS = {
+    "treaty": (Treaty, "treaty", "description"),
+    "clause": (Clause, "clause", "summary"),
+    "event": (Event, "event", "description"),
+    "person": (Person, "person", "description"),
+    "place": (Place, "place", "description"),
+    "polity": (Polity, "polity", "description"),
+    "source": (Source, "source", "citation"),
+}
+MAX_PAGE_SIZE = 100
+
+
+class SearchQuerySerializer(drf_serializers.Serializer):
+    q = drf_serializers.CharField(help_text="Words, or a name in any language, script or spelling.")
+    kind = drf_serializers.MultipleChoiceField(choices=list(KINDS), required=False)
+    page = drf_serializers.IntegerField(min_value=1, default=1)
+    page_size = drf_serializers.IntegerField(min_value=1, default=20)
+
+    def validate_q(self, value: str) -> str:
+        try:
+            return clean_query(value)
+        except InvalidQuery as error:
+            raise drf_serializers.ValidationError(str(error)) from error
+
+
+class SearchView(APIView):
+    """Search every kind of record at once: names in every spelling and script, and text."""
+
+    permission_classes = [AllowAny]  # it only reads, and what it reads is public
+
+    @extend_schema(
+        summary="Search every kind of record",
+        description=(
+            "Events, treaties, clauses, people, places, polities and sources matching `q`, "
+            "ranked together: an exact name first, then names containing the query, near "
+            "spellings (one or two letters off) and text matches by closeness. Names match in "
+            "every language and script they are recorded in, whatever their accents, "
+            "romanisation (Muravyov, Mouraviev, Муравьёв) or Chinese script (瑷珲, 璦琿). Text "
+            "matches in English and French, by word stems. A query of stop words alone finds "
+            "nothing. `lang` picks the language of each hit's name."
+        ),
+        tags=["search"],
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, required=True, description="What to find."),
+            OpenApiParameter(
+                "kind",
+                OpenApiTypes.STR,
+                enum=list(KINDS),
+                many=True,
+                explode=True,
+                description="Only these kinds (repeat the parameter for several).",
+            ),
+            OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
+            OpenApiParameter(
+                "page_size", OpenApiTypes.INT, description="Hits per page, up to 100."
+            ),
+        ],
+        responses={
+            200: SearchResultsSerializer,
+            400: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="No query, a query too long or with a NUL character, an unknown kind.",
+            ),
+            404: OpenApiResponse(
+                OpenApiTypes.OBJECT, description="No such page: the detail says how many there are."
+            ),
+        },
+        examples=[
+            OpenApiExample(
+                "Mouraviev",
+                {
+                    "count": 1,
+                    "next": None,
+                    "previous": None,
+                    "results": [
+                        {
+                            "kind": "person",
+                            "id": 1,
+                            "slug": "nikolay-muravyov",
+                            "name": "Nikolay Muravyov-Amursky",
+                            "url": "https://annales.example/api/v1/people/nikolay-muravyov/",
+                            "matched": "Nikolaï Mouraviev",
+                            "snippet": "Governor-General of Eastern Siberia from 1847…",
+                            "rank": 4.0,
+                        }
+                    ],
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request):
+        params = SearchQuerySerializer(
+            data={
+                **request.query_params.dict(),
+                "kind": request.query_params.getlist("kind"),
+            }
+        )
+        params.is_valid(raise_exception=True)
+        q, page = params.validated_data["q"], params.validated_data["page"]
+        size = min(params.validated_data["page_size"], MAX_PAGE_SIZE)
+        kinds = params.validated_data.get("kind") or list(KINDS)
+        words = meaningful_words(q)
+        hits, count = [], 0
+        if words:
+            for kind in kinds:
+                found, total = self._search(kind, q, words, limit=page * size)
+                hits.extend(found)
+                count += total
+        hits.sort(key=lambda hit: (-hit["rank"], hit["kind"], hit["id"]))
+        if page > 1 and (page - 1) * size >= count:
+            raise NotFound(f"There is no page {page}: {count} hits make {-(-count // size)} pages.")
+        results = hits[(page - 1) * size : page * size]
+        url = request.build_absolute_uri()
+        return Response(
+            {
+                "count": count,
+                "next": replace_query_param(url, "page", page + 1) if page * size < count else None,
+                "previous": (
+                    None
+                    if page == 1
+                    else replace_query_param(url, "page", page - 1)
+                    if page > 2
+                    else remove_query_param(url, "page")
+                ),
+                "results": SearchHitSerializer(results, many=True).data,
+            },
+            status=status.HTTP_200_OK,
+        )
+
+    def _search(self, kind: str, q: str, words: list[str], limit: int):
+        model, basename, text = KINDS[kind]
+        is_clause = model is Clause
+        queryset = search(model.objects.all(), q, names=not is_clause)
+        headline = SearchHeadline(
+            F(text),
+            text_query(words),
+            start_sel="<mark>",
+            stop_sel="</mark>",
+            max_words=25,
+            min_words=10,
+        )
+        queryset = queryset.annotate(
+            snippet=headline,
+            total=Window(Count("pk")),  # the count, in the same query
+        ).order_by("-search_rank", "pk")
+        if is_clause:
+            queryset = queryset.select_related("treaty")
+        folded = fold(q)
+        lang = requested_language(self.request)
+        hits = []
+        rows = list(queryset[:limit])
+        for record in rows:
+            lookup = {"pk": record.pk} if is_clause else {"slug": record.slug}
+            url = self.request.build_absolute_uri(reverse(f"{basename}-detail", kwargs=lookup))
+            hits.append(
+                {
+                    "kind": kind,
+                    "id": record.pk,
+                    "slug": None if is_clause else record.slug,
+                    "name": (
+                        f"{display_name(record.treaty.name, record.treaty.names, lang)}, "
+                        f"{record.label}"
+                        if is_clause
+                        else display_name(record.name, record.names, lang)
+                    ),
+                    "url": url,
+                    "matched": None if is_clause else _matched_name(record, q, folded),
+                    "snippet": record.snippet or "",
+                    "rank": round(record.search_rank, 4),
+                }
+            )
+        return hits, rows[0].total if rows else 0
+
+
+def _matched_name(record, q: str, folded: str) -> str | None:
+    """The name of the record the query matched: as typed, else as folded, else the closest."""
+    names = [record.name, *(entry["text"] for entry in record.names)]
+    for matches in (
+        lambda name: name.casefold() == q.casefold(),
+        lambda name: fold(name) == folded,
+        lambda name: folded in fold(name),
+    ):
+        candidates = [name for name in names if matches(name)]
+        if candidates:
+            return min(candidates, key=len)
+    score, name = max((SequenceMatcher(None, folded, fold(name)).ratio(), name) for name in names)
+    return name if score >= 0.5 else None
