@@ -79,6 +79,11 @@ DATABASES = {
     )
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.integer("DATABASE_CONN_MAX_AGE", default=60)
+# Near spellings of names: how similar a name must be to match (see events/search.py).
+_options = DATABASES["default"].setdefault("OPTIONS", {})
+_options["options"] = (
+    f"{_options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.3".strip()
+)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

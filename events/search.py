@@ -19,8 +19,9 @@ from events.names import fold
 
 LANGUAGES = ("english", "french")
 MAX_QUERY_LENGTH = 200
-# Word similarity above which a name counts as a near spelling (pg_trgm's default is 0.6).
-NAME_SIMILARITY = 0.3
+# How similar a name must be to count as a near spelling is pg_trgm's
+# word_similarity_threshold, set on every connection (settings.SEARCH_NAME_SIMILARITY).
+TRIGRAM = 3
 
 
 class TextSearchVector(models.Func):
@@ -118,7 +119,7 @@ def search(queryset, q: str, *, names: bool = True):
     if not words:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     query = text_query(words)
-    condition = Q(search_vector=query)
+    conditions = [Q(search_vector=query)]
     rank = SearchRank(F("search_vector"), query, cover_density=True)
     folded = fold(q) if names else ""
     if folded:
@@ -131,6 +132,13 @@ def search(queryset, q: str, *, names: bool = True):
             default=Value(0.0),
             output_field=FloatField(),
         )
-        condition |= Q(search_names__trigram_word_similar=folded) | Q(search_names__contains=folded)
+        conditions.append(Q(search_names__trigram_word_similar=folded))
+        if len(folded) >= TRIGRAM:  # shorter, a substring search could not use the index
+            conditions.append(Q(search_names__contains=folded))
         rank = Greatest(exact + similarity, rank)
-    return queryset.filter(condition).annotate(search_rank=rank)
+    # One index search per condition, united: the planner underrates what testing these
+    # conditions row by row costs, and would rather scan the table for their OR.
+    model = queryset.model
+    matches = [model.objects.filter(condition).values("pk") for condition in conditions]
+    found = matches[0].union(*matches[1:]) if len(matches) > 1 else matches[0]
+    return queryset.filter(pk__in=found).annotate(search_rank=rank)
