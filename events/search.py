@@ -139,6 +139,6 @@ def search(queryset, q: str, *, names: bool = True):
     # One index search per condition, united: the planner underrates what testing these
     # conditions row by row costs, and would rather scan the table for their OR.
     model = queryset.model
-    matches = [model.objects.filter(condition).values("pk") for condition in conditions]
+    matches = [model.objects.filter(condition).order_by().values("pk") for condition in conditions]
     found = matches[0].union(*matches[1:]) if len(matches) > 1 else matches[0]
     return queryset.filter(pk__in=found).annotate(search_rank=rank)
