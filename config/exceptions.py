@@ -1,6 +1,6 @@
 """Errors the database raises become clear 4xx answers, never a 500."""
 
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from psycopg import errors as pg_errors
 from rest_framework import status
@@ -21,6 +21,11 @@ def exception_handler(exc, context):
                 "depends_on": dependents,
             },
             status=status.HTTP_409_CONFLICT,
+        )
+    if isinstance(exc, DataError):
+        return Response(
+            {"detail": f"The database cannot store this: {str(exc).splitlines()[0]}."},
+            status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, IntegrityError):
         cause = exc.__cause__

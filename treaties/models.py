@@ -13,6 +13,7 @@ from events.models import (
     Person,
     Place,
     Polity,
+    WellFormedNames,
     date_constraints,
     date_indexes,
     dated,
@@ -148,6 +149,9 @@ class Clause(models.Model):
             models.CheckConstraint(
                 condition=Q(third_parties__in=ThirdParties.values),
                 name="treaties_clause_third_parties_valid",
+            ),
+            models.CheckConstraint(
+                condition=WellFormedNames("summaries"), name="treaties_clause_summaries_well_formed"
             ),
         ]
 

@@ -97,7 +97,22 @@ class HistoricalDateField(serializers.Field):
             raise serializers.ValidationError(str(error)) from error
 
 
-class NameSerializer(serializers.Serializer):
+class WholeItemSerializer(serializers.Serializer):
+    """An item of a list written as a whole: its fields are required even in a PATCH,
+    which DRF would otherwise pass down to nested serializers as partial."""
+
+    def validate(self, attrs: dict) -> dict:
+        missing = [
+            name for name, field in self.fields.items() if field.required and name not in attrs
+        ]
+        if missing:
+            raise serializers.ValidationError(
+                {name: ["This field is required."] for name in missing}
+            )
+        return attrs
+
+
+class NameSerializer(WholeItemSerializer):
     """One name of a record, in one language and script."""
 
     text = serializers.CharField(max_length=500)
@@ -105,6 +120,15 @@ class NameSerializer(serializers.Serializer):
         LANGUAGE_TAG, max_length=35, help_text="Language tag: en, fr, ru, zh-Hant, mnc..."
     )
     kind = serializers.ChoiceField(choices=NameKind.choices, required=False)
+
+
+class LocalisedTextSerializer(WholeItemSerializer):
+    """A text in one language."""
+
+    text = serializers.CharField()
+    lang = serializers.RegexField(
+        LANGUAGE_TAG, max_length=35, help_text="Language tag: fr, ru, zh-Hant..."
+    )
 
 
 def names_field(**kwargs) -> serializers.ListField:

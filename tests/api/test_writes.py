@@ -8,7 +8,13 @@ from rest_framework.authtoken.models import Token
 
 from events.models import Place
 from tests.api.conftest import new_treaty
-from tests.factories import PersonFactory, PlaceFactory, PolityFactory, TreatyPartyFactory
+from tests.factories import (
+    ClauseFactory,
+    PersonFactory,
+    PlaceFactory,
+    PolityFactory,
+    TreatyPartyFactory,
+)
 from treaties.models import Clause, Treaty, TreatyParty
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +188,31 @@ def test_an_editor_token_allows_writes(api_client):
     response = api_client.post("/api/v1/polities/", {"slug": "x", "name": "X"})
 
     assert response.status_code == HTTPStatus.CREATED
+
+
+@pytest.mark.parametrize(
+    "summaries",
+    [
+        "nope",
+        [{"x": 1}],
+        [{"text": "a\x00b", "lang": "fr"}],
+        [{"text": "Résumé", "lang": "French"}],
+    ],
+)
+def test_malformed_clause_summaries_are_a_400_naming_them(editor_client, summaries):
+    clause = ClauseFactory()
+
+    response = editor_client.patch(f"/api/v1/clauses/{clause.pk}/", {"summaries": summaries})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "summaries" in response.json()
+
+
+@pytest.mark.parametrize("field", ["name", "description", "note", "wikidata_id"])
+def test_a_nul_character_in_a_text_is_a_400_naming_the_field(editor_client, field):
+    place = PlaceFactory()
+
+    response = editor_client.patch(f"/api/v1/places/{place.slug}/", {field: "a\x00b"})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert field in response.json()

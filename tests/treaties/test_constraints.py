@@ -123,3 +123,10 @@ def test_deleting_a_treaty_deletes_its_clauses_but_not_its_events():
 
     assert not Clause.objects.filter(pk=clause.pk).exists()
     assert Event.objects.filter(pk=event.pk).exists()
+
+
+@pytest.mark.parametrize("summaries", ["nope", [{"x": 1}], [{"text": "Résumé", "lang": "French"}]])
+def test_database_refuses_malformed_summaries(summaries):
+    clause = ClauseFactory()
+
+    assert refused(Clause.objects.filter(pk=clause.pk), summaries=summaries)

@@ -2,7 +2,7 @@ from collections import Counter
 
 from rest_framework import serializers
 
-from events.api.fields import BriefRelatedField, HistoricalDateField
+from events.api.fields import BriefRelatedField, HistoricalDateField, LocalisedTextSerializer
 from events.api.serializers import (
     BriefSerializer,
     CitationSerializer,
@@ -59,6 +59,11 @@ class ClauseSerializer(RecordSerializer):
     """An article of a treaty, with the places it concerns and the polities it affects."""
 
     treaty = BriefRelatedField(TreatyBriefSerializer)
+    summaries = serializers.ListField(
+        child=LocalisedTextSerializer(),
+        required=False,
+        help_text="The summary in other languages, French at least. Written as a whole.",
+    )
     places = BriefRelatedField(PlaceBriefSerializer, many=True, required=False)
     polities = ClausePolitySerializer(
         source="clause_polities",
