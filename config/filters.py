@@ -1,6 +1,7 @@
 """API-wide query conventions: `ordering` by public field names, with a stable tie-break."""
 
 from rest_framework import filters
+from rest_framework.exceptions import ValidationError
 
 
 class OrderingFilter(filters.OrderingFilter):
@@ -22,9 +23,18 @@ class OrderingFilter(filters.OrderingFilter):
         columns = getattr(view, "ordering_fields", {})
         ordering = []
         for term in fields:
-            name = term.lstrip("-")
-            if name in columns:
-                ordering.append(f"{'-' if term.startswith('-') else ''}{columns[name]}")
+            name = term.removeprefix("-")
+            if not name:
+                continue
+            if name not in columns:
+                raise ValidationError(
+                    {
+                        self.ordering_param: [
+                            f"Cannot sort by {name!r}: sort by {', '.join(columns)}."
+                        ]
+                    }
+                )
+            ordering.append(f"{'-' if term.startswith('-') else ''}{columns[name]}")
         return ordering
 
     def get_schema_operation_parameters(self, view):

@@ -1,74 +1,140 @@
-"""API-wide OpenAPI conventions: every operation documents the errors it can answer."""
+"""API-wide OpenAPI conventions: every operation documents the errors it can answer.
+
+Every error is an RFC 9457 problem (see config/problems.py), served as
+`application/problem+json`.
+"""
 
 from drf_spectacular import openapi
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 
-ERROR = inline_serializer("Error", fields={"detail": serializers.CharField()})
-CONFLICT = inline_serializer(
-    "Conflict",
+from config.problems import MEDIA_TYPE
+
+PROBLEM = inline_serializer(
+    "Problem",
     fields={
-        "detail": serializers.CharField(),
-        "depends_on": serializers.ListField(
-            child=serializers.CharField(), required=False, help_text="The records in the way."
+        "type": serializers.CharField(
+            help_text="`about:blank`: the status and title say what kind of problem it is."
         ),
-        "constraint": serializers.CharField(required=False, allow_null=True),
+        "title": serializers.CharField(help_text="The HTTP status phrase."),
+        "status": serializers.IntegerField(help_text="The HTTP status code."),
+        "detail": serializers.CharField(help_text="What went wrong this time, for people."),
+        "errors": serializers.ListField(
+            child=inline_serializer(
+                "FieldError",
+                fields={
+                    "field": serializers.CharField(
+                        allow_null=True,
+                        help_text="The body field or query parameter, as a dotted path into "
+                        "nested records (`clauses.0.number`); null for the request as a whole.",
+                    ),
+                    "detail": serializers.CharField(),
+                    "code": serializers.CharField(
+                        help_text="What kind of error: `required`, `invalid`, `unique`..."
+                    ),
+                },
+            ),
+            required=False,
+            help_text="One entry per message about a field or parameter.",
+        ),
+        "depends_on": serializers.ListField(
+            child=serializers.CharField(),
+            required=False,
+            help_text="On a refused delete: the records that depend on this one.",
+        ),
+        "constraint": serializers.CharField(
+            required=False,
+            allow_null=True,
+            help_text="The database constraint a write broke.",
+        ),
     },
 )
-BAD_QUERY = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description="A query parameter is invalid: each bad parameter with its messages.",
-    examples=[
-        OpenApiExample(
-            "Unknown kind",
-            {"kind": ["Select a valid choice. memo is not one of the available choices."]},
-        )
-    ],
-)
-BAD_BODY = OpenApiResponse(
-    OpenApiTypes.OBJECT,
-    description="The body is invalid: each bad field with its messages, nested as the body is.",
-    examples=[
-        OpenApiExample(
-            "Impossible date", {"signed": ["1858-02-30 is not a day in the Gregorian calendar."]}
-        )
-    ],
-)
-UNAUTHENTICATED = OpenApiResponse(
-    ERROR, description="No credentials: send 'Authorization: Token <token>' or log in."
-)
-FORBIDDEN = OpenApiResponse(ERROR, description="Your account may not make this change.")
-NOT_FOUND = OpenApiResponse(ERROR, description="No such record.")
-PAGE_NOT_FOUND = OpenApiResponse(
-    ERROR, description="No such record or page: the detail says which pages exist."
-)
-CONFLICT_RESPONSE = OpenApiResponse(
-    CONFLICT, description="Other records depend on this one, or it conflicts with one."
-)
-WRITE_ERRORS = {401: UNAUTHENTICATED, 403: FORBIDDEN, 409: CONFLICT_RESPONSE}
+
+
+def problem(description: str, *examples: tuple[str, dict]) -> OpenApiResponse:
+    return OpenApiResponse(
+        PROBLEM,
+        description=description,
+        examples=[OpenApiExample(name, value) for name, value in examples],
+    )
+
+
+def _example(status: int, title: str, detail: str, **extra) -> dict:
+    return {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+
+
+ERROR_RESPONSES = {
+    400: problem(
+        "Invalid input: `errors` names each bad field or query parameter.",
+        (
+            "Impossible date",
+            _example(
+                400,
+                "Bad Request",
+                "signed: 1858-02-30 is not a day in the Gregorian calendar.",
+                errors=[
+                    {
+                        "field": "signed",
+                        "detail": "1858-02-30 is not a day in the Gregorian calendar.",
+                        "code": "invalid",
+                    }
+                ],
+            ),
+        ),
+    ),
+    401: problem("No credentials: send 'Authorization: Token <token>' or log in."),
+    403: problem("Your account may not make this change."),
+    404: problem("No such record, or no such page: the detail says which pages exist."),
+    409: problem(
+        "A record with this slug exists already, or other records depend on this one.",
+        (
+            "Still in use",
+            _example(
+                409,
+                "Conflict",
+                "Other records depend on this one; change or delete them first.",
+                depends_on=["treaty party: Russian Empire, party to Treaty of Aigun"],
+            ),
+        ),
+    ),
+    413: problem("The body is over the size limit."),
+    503: problem("The database is unavailable: try again after `Retry-After` seconds."),
+}
+
+
+def errors(*codes: int) -> dict:
+    """Problem responses for these status codes, keyed for drf-spectacular."""
+    return {(code, MEDIA_TYPE): ERROR_RESPONSES[code] for code in codes}
+
+
+# What any request may meet, whatever it asks.
+ANY = (503,)
+WRITE = (400, 401, 403, 409, 413)
 
 
 class AutoSchema(openapi.AutoSchema):
-    """Adds to each collection operation the error responses it can give.
+    """Adds to each operation the error responses it can give.
 
     The success response stays introspected from the view's serializer; an
-    operation whose responses are set explicitly with @extend_schema keeps them.
+    operation whose responses are set explicitly with @extend_schema lists its
+    own errors with `errors()`, and gets those any request may meet.
     """
 
     def get_response_serializers(self):
         success = super().get_response_serializers()
-        if not isinstance(self.view, GenericAPIView) or isinstance(success, dict):
-            return success
+        if isinstance(success, dict):
+            return {**success, **errors(*ANY)}
+        if not isinstance(self.view, GenericAPIView):
+            return {200: success, **errors(*ANY)}
         if self.method == "GET":
             if self._is_list_view(success):
-                return {200: success, 400: BAD_QUERY, 404: PAGE_NOT_FOUND}
-            return {200: success, 404: NOT_FOUND}
+                return {200: success, **errors(400, 404, *ANY)}
+            return {200: success, **errors(404, *ANY)}
         if self.method == "POST":
-            return {201: success, 400: BAD_BODY, **WRITE_ERRORS}
+            return {201: success, **errors(*WRITE, *ANY)}
         if self.method in ("PUT", "PATCH"):
-            return {200: success, 400: BAD_BODY, 404: NOT_FOUND, **WRITE_ERRORS}
+            return {200: success, **errors(404, *WRITE, *ANY)}
         if self.method == "DELETE":
-            return {204: None, 404: NOT_FOUND, **WRITE_ERRORS}
+            return {204: None, **errors(401, 403, 404, 409, *ANY)}
         return success

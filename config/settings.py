@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "config.middleware.QueryStringMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -55,6 +56,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Errors Django answers itself have the API's problem format too (see config/problems.py).
+CSRF_FAILURE_VIEW = "config.problems.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -130,7 +133,7 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Coordinates are numbers to a map, not strings.
     "COERCE_DECIMAL_TO_STRING": False,
-    "EXCEPTION_HANDLER": "config.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "config.problems.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -148,7 +151,11 @@ SPECTACULAR_SETTINGS = {
         "`date_from` and `date_to` keep records whose dates may overlap the range; "
         "`ordering=date` sorts by the earliest possible day; `/api/v1/timeline/` scrolls "
         "through events and treaty milestones in time order, and finds what happened on a "
-        "day of the year (`month`, `day`, `calendar`)."
+        "day of the year (`month`, `day`, `calendar`).\n\n"
+        "Every error is an RFC 9457 problem (`application/problem+json`): `type`, `title`, "
+        "`status`, `detail`, and an `errors` list naming each bad field or parameter "
+        "(`clauses.0.number` inside nested records). Fields the API does not know are refused, "
+        "not ignored; read-only fields may be sent back as read."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

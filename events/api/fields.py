@@ -1,5 +1,7 @@
 """Serializer fields shared by every resource: historical dates, names, related records."""
 
+from collections.abc import Mapping
+
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
@@ -97,7 +99,28 @@ class HistoricalDateField(serializers.Field):
             raise serializers.ValidationError(str(error)) from error
 
 
-class WholeItemSerializer(serializers.Serializer):
+# Refuses fields the serializer does not know, which DRF would silently drop.
+# Read-only fields are known: a client may send back what it read. (A comment,
+# not a docstring: the schema would show a docstring as every serializer's.)
+class KnownFieldsOnly:
+    def to_internal_value(self, data):
+        unknown = {
+            key: [f"Unknown field: the fields are {', '.join(self.fields)}."]
+            for key in (data if isinstance(data, Mapping) else ())
+            if key not in self.fields
+        }
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if unknown and isinstance(error.detail, dict):
+                raise serializers.ValidationError({**unknown, **error.detail}) from error
+            raise
+        if unknown:
+            raise serializers.ValidationError(unknown)
+        return value
+
+
+class WholeItemSerializer(KnownFieldsOnly, serializers.Serializer):
     """An item of a list written as a whole: its fields are required even in a PATCH,
     which DRF would otherwise pass down to nested serializers as partial."""
 

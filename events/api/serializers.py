@@ -2,12 +2,14 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.settings import api_settings
 
 from events.api.fields import (
     BriefRelatedField,
     DisplayNameField,
     HistoricalDateField,
+    KnownFieldsOnly,
     names_field,
 )
 from events.models import Event, Person, Place, Polity, Source
@@ -53,7 +55,7 @@ class EventBriefSerializer(BriefSerializer):
         read_only_fields = fields
 
 
-class CitationSerializer(serializers.Serializer):
+class CitationSerializer(KnownFieldsOnly, serializers.Serializer):
     """A source the record relies on, and where in it to look."""
 
     source = BriefRelatedField(SourceBriefSerializer)
@@ -63,7 +65,7 @@ class CitationSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class RecordSerializer(serializers.HyperlinkedModelSerializer):
+class RecordSerializer(KnownFieldsOnly, serializers.HyperlinkedModelSerializer):
     """Writes through the model's own validation, and replaces written lists as a whole.
 
     Subclasses name in `Meta.nested` the nested lists they write themselves, in
@@ -141,12 +143,16 @@ class RecordSerializer(serializers.HyperlinkedModelSerializer):
             for field in instance._meta.fields
             if field.name.endswith("_edtf")
         ]
-        errors: dict[str, list[str]] = {}
-        for key, messages in error.message_dict.items():
+        errors: dict[str, list[ErrorDetail]] = {}
+        for key, field_errors in error.error_dict.items():
             name = next((prefix for prefix in dates if key.startswith(f"{prefix}_")), key)
             if key == NON_FIELD_ERRORS:
                 name = api_settings.NON_FIELD_ERRORS_KEY
-            errors.setdefault(name, []).extend(messages)
+            errors.setdefault(name, []).extend(
+                ErrorDetail(message, code=field_error.code or "invalid")
+                for field_error in field_errors
+                for message in field_error
+            )
         return errors
 
 

@@ -15,6 +15,7 @@ from tests.factories import (
     TreatyFactory,
     TreatyPartyFactory,
 )
+from tests.problems import problem_fields
 from treaties.models import ClausePolity, TreatyMilestone
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def test_an_unknown_kind_is_a_400_naming_the_parameter(api_client):
     response = api_client.get("/api/v1/treaties/", {"kind": "memo"})
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert "kind" in response.json()
+    assert "kind" in problem_fields(response)
 
 
 def test_events_filter_by_place_polity_person_and_treaty(api_client):

@@ -7,6 +7,7 @@ import pytest
 from events.dates import HistoricalDate
 from tests.api.conftest import count_queries
 from tests.factories import EventFactory, PlaceFactory, TreatyFactory
+from tests.problems import problem_fields
 from treaties.models import TreatyMilestone
 
 pytestmark = pytest.mark.django_db
@@ -115,7 +116,7 @@ def test_a_cursor_the_api_did_not_give_is_a_400(api_client, cursor):
     response = api_client.get("/api/v1/timeline/", {"cursor": cursor})
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert "cursor" in response.json()
+    assert "cursor" in problem_fields(response)
 
 
 def test_on_this_day_in_the_gregorian_and_the_julian_calendar(api_client):

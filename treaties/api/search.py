@@ -9,7 +9,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
-    OpenApiResponse,
     extend_schema,
 )
 from rest_framework import serializers as drf_serializers
@@ -20,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
+from config.schema import errors
 from events.api.fields import requested_language
 from events.models import Event, Person, Place, Polity, Source
 from events.names import display_name, fold
@@ -87,13 +87,7 @@ class SearchView(APIView):
         ],
         responses={
             200: SearchResultsSerializer,
-            400: OpenApiResponse(
-                OpenApiTypes.OBJECT,
-                description="No query, a query too long or with a NUL character, an unknown kind.",
-            ),
-            404: OpenApiResponse(
-                OpenApiTypes.OBJECT, description="No such page: the detail says how many there are."
-            ),
+            **errors(400, 404),
         },
         examples=[
             OpenApiExample(

@@ -2,7 +2,12 @@ from collections import Counter
 
 from rest_framework import serializers
 
-from events.api.fields import BriefRelatedField, HistoricalDateField, LocalisedTextSerializer
+from events.api.fields import (
+    BriefRelatedField,
+    HistoricalDateField,
+    KnownFieldsOnly,
+    LocalisedTextSerializer,
+)
 from events.api.serializers import (
     BriefSerializer,
     CitationSerializer,
@@ -47,7 +52,7 @@ class ClauseBriefSerializer(serializers.HyperlinkedModelSerializer):
         read_only_fields = fields
 
 
-class ClausePolitySerializer(serializers.ModelSerializer):
+class ClausePolitySerializer(KnownFieldsOnly, serializers.ModelSerializer):
     polity = BriefRelatedField(PolityBriefSerializer)
 
     class Meta:
