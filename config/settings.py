@@ -23,6 +23,10 @@ ALLOWED_HOSTS = env.strings(
 )
 
 INSTALLED_APPS = [
+    # Before the admin: its "Events" button on every tracked record's admin page.
+    "pghistory.admin",
+    "pghistory",
+    "pgtrigger",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who made each write, and through which URL, goes into its history.
+    "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -89,6 +95,10 @@ _options["options"] = (
 )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# History triggers are in the apps' migrations, except those on the tables
+# Django makes for plain many-to-many fields, which migrations cannot hold:
+# `migrate` installs those (see events/history.py).
+PGTRIGGER_INSTALL_ON_MIGRATE = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

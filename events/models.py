@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 
 from events.choices import EventKind, NameKind, PlaceKind, PolityKind, SourceKind
 from events.dates import Calendar, HistoricalDate, InvalidDate, Precision
+from events.history import tracked, tracked_links
 from events.names import search_text, validate_names
 from events.search import search_indexes, search_vector
 
@@ -295,6 +296,7 @@ class NamedRecord(models.Model):
                 getattr(self, f"clean_{field.name.removesuffix('_edtf')}")()
 
 
+@tracked
 class Source(NamedRecord):
     """A bibliographic source. Facts cite their sources, with a locator."""
 
@@ -333,6 +335,7 @@ class Citation(models.Model):
         return f"{self.source} {self.locator}".strip()
 
 
+@tracked
 class Polity(dated("existed"), NamedRecord):
     """A state or power: the Russian Empire, Qing China, the British Empire."""
 
@@ -350,6 +353,7 @@ class Polity(dated("existed"), NamedRecord):
         ]
 
 
+@tracked
 class Place(NamedRecord):
     """A river, sea, town or region, with its coordinates where known (WGS 84)."""
 
@@ -397,6 +401,7 @@ class Place(NamedRecord):
         ]
 
 
+@tracked
 class Person(dated("born"), dated("died"), NamedRecord):
     """A historical person: Nikolay Muravyov, Yishan, Putyatin, Ignatiev."""
 
@@ -416,6 +421,7 @@ class Person(dated("born"), dated("died"), NamedRecord):
         ]
 
 
+@tracked
 class Event(dated("date"), NamedRecord):
     """Something that happened over a (fuzzy) span of time, possibly part of a larger event."""
 
@@ -442,21 +448,31 @@ class Event(dated("date"), NamedRecord):
         ]
 
 
+@tracked
 class SourceCitation(Citation):
     record = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class PolityCitation(Citation):
     record = models.ForeignKey(Polity, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class PlaceCitation(Citation):
     record = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class PersonCitation(Citation):
     record = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class EventCitation(Citation):
     record = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
+
+
+tracked_links(Event.places.field, "EventPlaceHistory")
+tracked_links(Event.polities.field, "EventPolityHistory")
+tracked_links(Event.people.field, "EventPersonHistory")

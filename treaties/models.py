@@ -6,6 +6,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
+from events.history import tracked, tracked_links
 from events.models import (
     Citation,
     Event,
@@ -33,6 +34,7 @@ from treaties.choices import (
 )
 
 
+@tracked
 class Treaty(dated("signed"), NamedRecord):
     """A legal instrument between polities: the Treaty of Aigun, the Convention of Peking."""
 
@@ -76,6 +78,7 @@ class Treaty(dated("signed"), NamedRecord):
         ]
 
 
+@tracked
 class TreatyParty(models.Model):
     """A polity's part in a treaty."""
 
@@ -97,6 +100,7 @@ class TreatyParty(models.Model):
         return f"{self.polity} ({self.role}) in {self.treaty}"
 
 
+@tracked
 class Clause(models.Model):
     """An article or provision of a treaty, in order."""
 
@@ -159,6 +163,7 @@ class Clause(models.Model):
         return f"{self.treaty}, {self.label}"
 
 
+@tracked
 class ClausePolity(models.Model):
     """A polity a clause grants a right to, excludes, or obliges."""
 
@@ -182,6 +187,7 @@ class ClausePolity(models.Model):
         return f"{self.clause} {self.effect} {self.polity}"
 
 
+@tracked
 class Negotiator(models.Model):
     """A person's part in a treaty: for which polity, in which role."""
 
@@ -219,6 +225,7 @@ class Negotiator(models.Model):
                 raise ValidationError({"polity": "This polity is not a party to the treaty."})
 
 
+@tracked
 class TreatyMilestone(models.Model):
     """A dated step in a treaty's life: signature, ratification by a party, entry into force."""
 
@@ -275,6 +282,7 @@ class TreatyMilestone(models.Model):
                 raise ValidationError({"party": "This polity is not a party to the treaty."})
 
 
+@tracked
 class TreatyRelation(models.Model):
     """How one treaty bears on another: Peking (1860) confirms Aigun (1858)."""
 
@@ -301,25 +309,35 @@ class TreatyRelation(models.Model):
         return f"{self.source} {self.kind} {self.target}"
 
 
+@tracked
 class TreatyCitation(Citation):
     record = models.ForeignKey(Treaty, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class ClauseCitation(Citation):
     record = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class NegotiatorCitation(Citation):
     record = models.ForeignKey(Negotiator, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class TreatyPartyCitation(Citation):
     record = models.ForeignKey(TreatyParty, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class TreatyMilestoneCitation(Citation):
     record = models.ForeignKey(TreatyMilestone, on_delete=models.CASCADE, related_name="citations")
 
 
+@tracked
 class TreatyRelationCitation(Citation):
     record = models.ForeignKey(TreatyRelation, on_delete=models.CASCADE, related_name="citations")
+
+
+tracked_links(Clause.places.field, "ClausePlaceHistory")
+tracked_links(Treaty.related_events.field, "TreatyRelatedEventHistory")

@@ -5,6 +5,7 @@ from rest_framework import viewsets
 from events import filtersets
 from events.api import examples, serializers
 from events.api.docs import document
+from events.api.history import HistoryMixin
 from events.models import Event, Person, Place, Polity, Source
 
 
@@ -16,7 +17,7 @@ def with_citations(queryset):
     )
 
 
-class RecordViewSet(viewsets.ModelViewSet):
+class RecordViewSet(HistoryMixin, viewsets.ModelViewSet):
     """Anonymous clients read; editors with the model's permissions write, atomically."""
 
     lookup_field = "slug"

@@ -66,3 +66,10 @@ def test_every_operation_is_documented_for_api_consumers(path, method, operation
         assert "404" in operation["responses"]
         content = operation["responses"]["200"]["content"]["application/json"]
         assert content.get("examples"), "an example drawn from the Aigun data"
+    for status, response in operation["responses"].items():
+        if int(status) >= 400:
+            assert list(response["content"]) == ["application/problem+json"], status
+            assert response["content"]["application/problem+json"]["schema"] == {
+                "$ref": "#/components/schemas/Problem"
+            }
+    assert "503" in operation["responses"], "the database may be away"
