@@ -5,10 +5,17 @@ Every error is an RFC 9457 problem (see config/problems.py), served as
 """
 
 from drf_spectacular import openapi
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    inline_serializer,
+)
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 
+from config.conditional import ConditionalMixin
 from config.problems import MEDIA_TYPE
 
 PROBLEM = inline_serializer(
@@ -98,6 +105,9 @@ ERROR_RESPONSES = {
             ),
         ),
     ),
+    412: problem(
+        "If-Match did not match: the record changed since it was read. Read it again.",
+    ),
     413: problem("The body is over the size limit."),
     503: problem("The database is unavailable: try again after `Retry-After` seconds."),
 }
@@ -107,6 +117,30 @@ def errors(*codes: int) -> dict:
     """Problem responses for these status codes, keyed for drf-spectacular."""
     return {(code, MEDIA_TYPE): ERROR_RESPONSES[code] for code in codes}
 
+
+NOT_MODIFIED = OpenApiResponse(
+    description="If-None-Match named the current ETag: what you have is up to date."
+)
+ETAG = OpenApiParameter(
+    "ETag",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=["200", "201"],
+    description="The record's entity tag: send it back in If-None-Match or If-Match.",
+)
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="An ETag you hold: answered 304 without a body while it is current.",
+)
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag you read: the write is refused with 412 if the record changed "
+    "since. Without it, the last write wins.",
+)
 
 # What any request may meet, whatever it asks.
 ANY = (503,)
@@ -121,6 +155,19 @@ class AutoSchema(openapi.AutoSchema):
     own errors with `errors()`, and gets those any request may meet.
     """
 
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if not isinstance(self.view, ConditionalMixin):
+            return parameters
+        action = getattr(self.view, "action", None)
+        if action == "retrieve":
+            return [*parameters, IF_NONE_MATCH, ETAG]
+        if action in ("update", "partial_update", "destroy"):
+            return [*parameters, IF_MATCH, ETAG]
+        if action == "create":
+            return [*parameters, ETAG]
+        return parameters
+
     def get_response_serializers(self):
         success = super().get_response_serializers()
         if isinstance(success, dict):
@@ -130,11 +177,11 @@ class AutoSchema(openapi.AutoSchema):
         if self.method == "GET":
             if self._is_list_view(success):
                 return {200: success, **errors(400, 404, *ANY)}
-            return {200: success, **errors(404, *ANY)}
+            return {200: success, 304: NOT_MODIFIED, **errors(404, *ANY)}
         if self.method == "POST":
             return {201: success, **errors(*WRITE, *ANY)}
         if self.method in ("PUT", "PATCH"):
-            return {200: success, **errors(404, *WRITE, *ANY)}
+            return {200: success, **errors(404, 412, *WRITE, *ANY)}
         if self.method == "DELETE":
-            return {204: None, **errors(401, 403, 404, 409, *ANY)}
+            return {204: None, **errors(401, 403, 404, 409, 412, *ANY)}
         return success

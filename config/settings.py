@@ -6,6 +6,8 @@ is in production mode: a secret key and allowed hosts are required.
 
 from pathlib import Path
 
+from corsheaders.defaults import default_headers
+
 from config.database import database_settings
 from config.environment import Environment
 
@@ -223,7 +225,9 @@ CORS_ALLOWED_ORIGIN_REGEXES = env.strings(
     default=[r"^http://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$"] if DEBUG else [],
 )
 CORS_URLS_REGEX = r"^/api/.*$"
-CORS_EXPOSE_HEADERS = ["Location"]
+# Conditional requests and retries work from the browser too.
+CORS_ALLOW_HEADERS = (*default_headers, "if-match", "if-none-match")
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After"]
 
 LOGGING = {
     "version": 1,

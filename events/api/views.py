@@ -2,6 +2,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from rest_framework import viewsets
 
+from config.conditional import ConditionalMixin
 from events import filtersets
 from events.api import examples, serializers
 from events.api.docs import document
@@ -17,8 +18,11 @@ def with_citations(queryset):
     )
 
 
-class RecordViewSet(HistoryMixin, viewsets.ModelViewSet):
-    """Anonymous clients read; editors with the model's permissions write, atomically."""
+class RecordViewSet(ConditionalMixin, HistoryMixin, viewsets.ModelViewSet):
+    """Anonymous clients read; editors with the model's permissions write, atomically.
+
+    Records carry ETags, and writes honour If-Match (see config/conditional.py).
+    """
 
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"

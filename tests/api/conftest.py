@@ -230,7 +230,7 @@ COLLECTIONS = {
         Collection("places", full_place, "slug", new_place, {"latitude": 49.98}),
         Collection("people", full_person, "slug", new_person, {"died": "1876"}),
         Collection("events", full_event, "slug", new_event, {"date": "1854-05-18"}),
-        Collection("treaties", full_treaty, "slug", new_treaty, {"status": "in_force"}),
+        Collection("treaties", full_treaty, "slug", new_treaty, {"status": "superseded"}),
         Collection("clauses", ClauseFactory, "pk", new_clause, {"summary": "The boundary."}),
         Collection("negotiators", negotiator_with_party, "pk", new_negotiator, {"signed": True}),
     ]

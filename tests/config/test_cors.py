@@ -20,11 +20,25 @@ def test_a_localhost_front_end_may_call_the_api_in_development(client):
 
 
 @pytest.mark.django_db
-def test_created_records_expose_their_location_to_the_front_end(client):
+def test_the_front_end_sees_location_etag_and_retry_after(client):
     response = client.get("/api/v1/treaties/", HTTP_ORIGIN="http://127.0.0.1:3000")
 
     assert response["Access-Control-Allow-Origin"] == "http://127.0.0.1:3000"
-    assert "Location" in response["Access-Control-Expose-Headers"]
+    exposed = response["Access-Control-Expose-Headers"].split(", ")
+    assert {"Location", "ETag", "Retry-After"} <= set(exposed)
+
+
+def test_the_front_end_may_send_conditional_headers(client):
+    preflight = client.options(
+        "/api/v1/treaties/aigun/",
+        HTTP_ORIGIN="http://localhost:5173",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="PATCH",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-match,if-none-match",
+    )
+
+    assert {"if-match", "if-none-match"} <= set(
+        preflight["Access-Control-Allow-Headers"].split(", ")
+    )
 
 
 @pytest.mark.django_db
