@@ -1,6 +1,7 @@
 """Typed access to the environment: the one place settings are read from."""
 
 import os
+import re
 from collections.abc import Mapping
 
 from django.core.exceptions import ImproperlyConfigured
@@ -8,6 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 _MISSING = object()
+_RATE = re.compile(r"^\d+/(s|sec|second|m|min|minute|h|hour|d|day)$")
 
 
 class Environment:
@@ -49,3 +51,15 @@ class Environment:
         if isinstance(value, list):
             return value
         return [item.strip() for item in str(value).split(",") if item.strip()]
+
+    def rate(self, name: str, default: object = _MISSING) -> str | None:
+        """A request rate such as "300/minute"; None when empty (no limit)."""
+        value = self.string(name, default).strip()
+        if not value:
+            return None
+        if not _RATE.match(value):
+            raise ImproperlyConfigured(
+                f"{name} must be a rate such as 300/minute (per second, minute, hour or day), "
+                f"or empty for no limit, not {value!r}."
+            )
+        return value

@@ -109,6 +109,7 @@ ERROR_RESPONSES = {
         "If-Match did not match: the record changed since it was read. Read it again.",
     ),
     413: problem("The body is over the size limit."),
+    429: problem("Too many requests from this client: try again after `Retry-After` seconds."),
     503: problem("The database is unavailable: try again after `Retry-After` seconds."),
 }
 
@@ -143,7 +144,7 @@ IF_MATCH = OpenApiParameter(
 )
 
 # What any request may meet, whatever it asks.
-ANY = (503,)
+ANY = (429, 503)
 WRITE = (400, 401, 403, 409, 413)
 
 

