@@ -19,9 +19,11 @@ class Environment:
         self.source = os.environ if source is None else source
 
     def _raw(self, name: str, default: object) -> object:
-        if name in self.source:
+        required = default is None or default is _MISSING
+        # An empty value is as good as none where one is required.
+        if name in self.source and not (required and not self.source[name].strip()):
             return self.source[name]
-        if default is None or default is _MISSING:
+        if required:
             raise ImproperlyConfigured(f"Set the environment variable {name}.")
         return default
 
