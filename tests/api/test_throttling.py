@@ -83,5 +83,6 @@ def test_an_empty_rate_means_no_limit(api_client):
 
 def test_a_malformed_rate_is_refused_at_start():
     with pytest.raises(ImproperlyConfigured, match="API_THROTTLE_ANON"):
-        Environment({"API_THROTTLE_ANON": "lots"}).rate("API_THROTTLE_ANON")
-    assert Environment({"API_THROTTLE_ANON": ""}).rate("API_THROTTLE_ANON") is None
+        Environment({"API_THROTTLE_ANON": "lots"}).rate("API_THROTTLE_ANON", default="1/s")
+    assert Environment({"API_THROTTLE_ANON": ""}).rate("API_THROTTLE_ANON", default="1/s") is None
+    assert Environment({}).rate("API_THROTTLE_ANON", default="9/minute") == "9/minute"
