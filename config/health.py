@@ -5,6 +5,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from config.problems import RETRY_AFTER_SECONDS, UNAVAILABLE, problem_response
+
 
 @never_cache
 @require_GET
@@ -21,9 +23,10 @@ def readyz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError as error:
-        return JsonResponse(
-            {"status": "unavailable", "database": type(error).__name__},
-            status=503,
-            headers={"Retry-After": "5"},
+        return problem_response(
+            503,
+            UNAVAILABLE,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+            database=type(error).__name__,
         )
     return JsonResponse({"status": "ok", "database": "ok"})

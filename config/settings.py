@@ -128,6 +128,8 @@ DATABASES = {
 DATABASES["default"]["CONN_MAX_AGE"] = env.integer("DATABASE_CONN_MAX_AGE", default=60)
 # Near spellings of names: how similar a name must be to match (see events/search.py).
 _options = DATABASES["default"].setdefault("OPTIONS", {})
+# A database that does not answer is a 503 within seconds, not a hung worker.
+_options.setdefault("connect_timeout", env.integer("DATABASE_CONNECT_TIMEOUT", default=2))
 _options["options"] = (
     f"{_options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.3".strip()
 )
