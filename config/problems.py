@@ -64,7 +64,9 @@ def field_errors(detail, field: str | None = None) -> list[dict]:
             if item
             for error in field_errors(item, _join(field, str(index)))
         ]
-    return [{"field": field, "detail": str(detail), "code": getattr(detail, "code", "invalid")}]
+    return [
+        {"field": field, "detail": str(detail), "code": getattr(detail, "code", None) or "invalid"}
+    ]
 
 
 def _join(parent: str | None, key) -> str | None:

@@ -143,8 +143,9 @@ IF_MATCH = OpenApiParameter(
     "since. Without it, the last write wins.",
 )
 
-# What any request may meet, whatever it asks.
-ANY = (429, 503)
+# What any request may meet, whatever it asks: a malformed query string, a
+# rate limit, the database away.
+ANY = (400, 429, 503)
 WRITE = (400, 401, 403, 409, 413)
 
 
@@ -177,7 +178,7 @@ class AutoSchema(openapi.AutoSchema):
             return {200: success, **errors(*ANY)}
         if self.method == "GET":
             if self._is_list_view(success):
-                return {200: success, **errors(400, 404, *ANY)}
+                return {200: success, **errors(404, *ANY)}
             return {200: success, 304: NOT_MODIFIED, **errors(404, *ANY)}
         if self.method == "POST":
             return {201: success, **errors(*WRITE, *ANY)}

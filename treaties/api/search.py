@@ -87,7 +87,7 @@ class SearchView(APIView):
         ],
         responses={
             200: SearchResultsSerializer,
-            **errors(400, 404, *ANY),
+            **errors(404, *ANY),
         },
         examples=[
             OpenApiExample(

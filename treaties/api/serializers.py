@@ -133,7 +133,7 @@ class TreatyPartySerializer(RecordSerializer):
 
 class TreatyMilestoneSerializer(serializers.ModelSerializer):
     event = EventBriefSerializer(read_only=True)
-    party = PolityBriefSerializer(read_only=True)
+    party = PolityBriefSerializer(read_only=True, allow_null=True)
     citations = CitationSerializer(many=True, read_only=True)
 
     class Meta:
