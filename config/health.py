@@ -3,20 +3,19 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
 
-from config.problems import RETRY_AFTER_SECONDS, UNAVAILABLE, problem_response
+from config.problems import RETRY_AFTER_SECONDS, UNAVAILABLE, problem_response, require_get
 
 
 @never_cache
-@require_GET
+@require_get
 def healthz(request):
     """The process is alive and answering."""
     return JsonResponse({"status": "ok"})
 
 
 @never_cache
-@require_GET
+@require_get
 def readyz(request):
     """The service can do its work: the database answers."""
     try:

@@ -7,6 +7,7 @@ itself (an unknown URL, a body over the limit, a CSRF failure, a crash) goes
 through the handlers below, wired in `config.urls` and the settings.
 """
 
+import functools
 import logging
 import sys
 from http import HTTPStatus
@@ -159,6 +160,22 @@ def problem_response(status_code: int, detail: str, headers=None, **extra) -> Js
         content_type=MEDIA_TYPE,
         headers=headers,
     )
+
+
+def require_get(view):
+    """Like Django's require_GET (HEAD too), answering other methods with a 405 problem."""
+
+    @functools.wraps(view)
+    def only_get(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return problem_response(
+                status.HTTP_405_METHOD_NOT_ALLOWED,
+                f'Method "{request.method}" not allowed.',
+                headers={"Allow": "GET, HEAD"},
+            )
+        return view(request, *args, **kwargs)
+
+    return only_get
 
 
 def bad_request(request, exception=None):

@@ -212,3 +212,19 @@ def test_a_crash_is_a_500_problem_that_says_nothing_of_its_cause():
     assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
     assert response["Content-Type"] == PROBLEM
     assert "secret" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/healthz", "/readyz"])
+def test_a_wrong_method_outside_the_api_is_a_405_problem(api_client, url):
+    response = api_client.post(url)
+
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert response["Content-Type"] == PROBLEM
+    assert response["Allow"] == "GET, HEAD"
+
+
+def test_a_wrong_method_in_the_api_is_a_405_problem(editor_client):
+    response = editor_client.put("/api/v1/treaties/")
+
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert response.json()["detail"] == 'Method "PUT" not allowed.'
