@@ -1,5 +1,7 @@
 """Liveness and readiness probes, for load balancers and orchestrators."""
 
+from http import HTTPStatus
+
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -23,7 +25,7 @@ def readyz(request):
             cursor.execute("SELECT 1")
     except DatabaseError as error:
         return problem_response(
-            503,
+            HTTPStatus.SERVICE_UNAVAILABLE,
             UNAVAILABLE,
             headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
             database=type(error).__name__,

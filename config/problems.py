@@ -102,7 +102,7 @@ def _drf_problem(exc, response: Response) -> dict:
     if isinstance(exc, exceptions.ValidationError):
         errors = field_errors(exc.detail)
         # Everything wrong is that a record like this exists already: a conflict.
-        conflict = all(error["code"] == "unique" for error in errors)
+        conflict = bool(errors) and all(error["code"] == "unique" for error in errors)
         return problem(
             status.HTTP_409_CONFLICT if conflict else response.status_code,
             _summary(errors),
@@ -185,7 +185,8 @@ def bad_request(request, exception=None):
             status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
             f"The request body is over the limit of {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.",
         )
-    return problem_response(status.HTTP_400_BAD_REQUEST, str(exception or "Bad request."))
+    # What Django says of a suspicious request (a host not allowed...) is for the logs.
+    return problem_response(status.HTTP_400_BAD_REQUEST, "The request is malformed or not allowed.")
 
 
 def permission_denied(request, exception=None):

@@ -13,10 +13,9 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers
-from rest_framework.generics import GenericAPIView
 
-from config.conditional import ConditionalMixin
 from config.problems import MEDIA_TYPE
+from events.api.conditional import ConditionalMixin
 
 PROBLEM = inline_serializer(
     "Problem",
@@ -114,11 +113,6 @@ ERROR_RESPONSES = {
 }
 
 
-def errors(*codes: int) -> dict:
-    """Problem responses for these status codes, keyed for drf-spectacular."""
-    return {(code, MEDIA_TYPE): ERROR_RESPONSES[code] for code in codes}
-
-
 NOT_MODIFIED = OpenApiResponse(
     description="If-None-Match named the current ETag: what you have is up to date."
 )
@@ -150,18 +144,17 @@ WRITE = (400, 401, 403, 409, 413)
 
 
 class AutoSchema(openapi.AutoSchema):
-    """Adds to each operation the error responses it can give.
+    """Adds to each operation the error responses it can give, and conditional requests.
 
-    The success response stays introspected from the view's serializer; an
-    operation whose responses are set explicitly with @extend_schema lists its
-    own errors with `errors()`, and gets those any request may meet.
+    The success response stays introspected from the view's serializer, or set
+    with @extend_schema; the errors are added here, after either.
     """
 
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
+        action = getattr(self.view, "action", None)
         if not isinstance(self.view, ConditionalMixin):
             return parameters
-        action = getattr(self.view, "action", None)
         if action == "retrieve":
             return [*parameters, IF_NONE_MATCH, ETAG]
         if action in ("update", "partial_update", "destroy"):
@@ -170,20 +163,26 @@ class AutoSchema(openapi.AutoSchema):
             return [*parameters, ETAG]
         return parameters
 
-    def get_response_serializers(self):
-        success = super().get_response_serializers()
-        if isinstance(success, dict):
-            return {**success, **errors(*ANY)}
-        if not isinstance(self.view, GenericAPIView):
-            return {200: success, **errors(*ANY)}
-        if self.method == "GET":
-            if self._is_list_view(success):
-                return {200: success, **errors(404, *ANY)}
-            return {200: success, 304: NOT_MODIFIED, **errors(404, *ANY)}
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        conditional = isinstance(self.view, ConditionalMixin)
+        if conditional and getattr(self.view, "action", None) == "retrieve":
+            responses.setdefault("304", self._get_response_for_code(NOT_MODIFIED, "304"))
+        for code in sorted(self._error_codes(conditional)):
+            responses.setdefault(
+                str(code),
+                self._get_response_for_code(
+                    ERROR_RESPONSES[code], str(code), [MEDIA_TYPE], direction
+                ),
+            )
+        return responses
+
+    def _error_codes(self, conditional: bool) -> set[int]:
+        precondition = {412} if conditional else set()
         if self.method == "POST":
-            return {201: success, **errors(*WRITE, *ANY)}
+            return {*WRITE, *ANY}
         if self.method in ("PUT", "PATCH"):
-            return {200: success, **errors(404, 412, *WRITE, *ANY)}
+            return {404, *precondition, *WRITE, *ANY}
         if self.method == "DELETE":
-            return {204: None, **errors(401, 403, 404, 409, 412, *ANY)}
-        return success
+            return {401, 403, 404, 409, *precondition, *ANY}
+        return {404, *ANY}

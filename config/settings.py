@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corsheaders.defaults import default_headers
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 from config.database import database_settings
 from config.environment import Environment
@@ -35,7 +36,13 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.integer("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.boolean("DJANGO_HSTS_PRELOAD", default=True)
+NUM_PROXIES = env.integer("NUM_PROXIES", default=0)
 if env.boolean("DJANGO_BEHIND_TLS_PROXY", default=False):
+    if NUM_PROXIES < 1:
+        raise ImproperlyConfigured(
+            "DJANGO_BEHIND_TLS_PROXY is set: set NUM_PROXIES too, or every client is counted "
+            "as the proxy's one address."
+        )
     # The proxy terminates TLS and says so in X-Forwarded-Proto.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
@@ -171,7 +178,12 @@ THROTTLE_RATES = {
 }
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "throttle"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "throttle",
+        # One row per client in a rate window: culling early would forget counts.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10},
+    },
 }
 
 REST_FRAMEWORK = {
@@ -202,7 +214,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": THROTTLE_RATES,
     # How many proxies in front of the service append to X-Forwarded-For; 0 when
     # clients connect directly. Anonymous clients are told apart by address.
-    "NUM_PROXIES": env.integer("NUM_PROXIES", default=0),
+    "NUM_PROXIES": NUM_PROXIES,
 }
 
 SPECTACULAR_SETTINGS = {

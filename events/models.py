@@ -262,7 +262,7 @@ class NamedRecord(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["name"]
+        ordering = ["name", "id"]
         indexes = search_indexes()
         constraints = [
             models.CheckConstraint(

@@ -99,6 +99,10 @@ class HistoricalDateField(serializers.Field):
             raise serializers.ValidationError(str(error)) from error
 
 
+# What the browsable API's forms send besides the fields.
+FORM_KEYS = {"csrfmiddlewaretoken"}
+
+
 # Refuses fields the serializer does not know, which DRF would silently drop.
 # Read-only fields are known: a client may send back what it read. (A comment,
 # not a docstring: the schema would show a docstring as every serializer's.)
@@ -107,7 +111,7 @@ class KnownFieldsOnly:
         unknown = {
             key: [f"Unknown field: the fields are {', '.join(self.fields)}."]
             for key in (data if isinstance(data, Mapping) else ())
-            if key not in self.fields
+            if key not in self.fields and key not in FORM_KEYS
         }
         try:
             value = super().to_internal_value(data)

@@ -3,12 +3,15 @@
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+)
 from pghistory.models import Events
 from rest_framework import serializers
 from rest_framework.decorators import action
-
-from config.schema import ANY, errors
 
 
 class HistoryEntrySerializer(serializers.Serializer):
@@ -19,7 +22,7 @@ class HistoryEntrySerializer(serializers.Serializer):
     )
     table = serializers.SerializerMethodField(
         help_text="What was written: the record itself, or one of its parts or links "
-        "(treaty, clause, treatyparty, treatycitation, eventplaces...)."
+        "(treaty, clause, treatyparty, treatycitation, event_places...)."
     )
     row = serializers.CharField(source="pgh_obj_id", help_text="The id of the row written.")
     user = serializers.SerializerMethodField(help_text="Who wrote it; null for loads and scripts.")
@@ -28,13 +31,20 @@ class HistoryEntrySerializer(serializers.Serializer):
         "null after; null when the row predates the history."
     )
 
+    @extend_schema_field(OpenApiTypes.STR)
     def get_table(self, event) -> str:
         return event.pgh_obj_model.split(".")[-1].lower()
 
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_user(self, event) -> str | None:
         user = (event.pgh_context or {}).get("user")
         return self.context["users"].get(user)
 
+    @extend_schema_field(
+        serializers.DictField(
+            child=serializers.ListField(min_length=2, max_length=2), allow_null=True
+        )
+    )
     def get_changes(self, event) -> dict[str, list] | None:
         if event.pgh_label in ("insert", "add"):
             return {
@@ -56,9 +66,10 @@ class HistoryMixin:
 
     @extend_schema(
         summary="History of a record",
-        description="Every write to the record, to its parts (a treaty's clauses, parties, "
-        "negotiators, citations) and to its links, newest first: when, who, and each "
-        "column's value before and after. Recorded by the database, so nothing escapes it.",
+        description="Every write to the record and to the rows that point to it (a treaty's "
+        "clauses, parties, negotiators, citations and links), newest first: when, who, and "
+        "each column's value before and after. Recorded by the database, so nothing escapes "
+        "it.",
         filters=False,
         parameters=[
             OpenApiParameter("page", OpenApiTypes.INT, description="Page number, from 1."),
@@ -66,7 +77,7 @@ class HistoryMixin:
                 "page_size", OpenApiTypes.INT, description="Entries per page, up to 100."
             ),
         ],
-        responses={200: HistoryEntrySerializer(many=True), **errors(404, *ANY)},
+        responses=HistoryEntrySerializer(many=True),
         examples=[
             OpenApiExample(
                 "A status changed",
@@ -88,7 +99,9 @@ class HistoryMixin:
         record = get_object_or_404(
             self.get_queryset().prefetch_related(None), **{self.lookup_field: kwargs[lookup]}
         )
-        events = Events.objects.references(record).order_by("-pgh_created_at", "-pgh_id")
+        events = Events.objects.references(record).order_by(
+            "-pgh_created_at", "pgh_model", "-pgh_id"
+        )
         page = self.paginate_queryset(events)
         ids = {(event.pgh_context or {}).get("user") for event in page} - {None}
         users = dict(get_user_model().objects.filter(pk__in=ids).values_list("pk", "username"))

@@ -2,9 +2,9 @@ from django.db import transaction
 from django.db.models import Prefetch
 from rest_framework import viewsets
 
-from config.conditional import ConditionalMixin
 from events import filtersets
 from events.api import examples, serializers
+from events.api.conditional import ConditionalMixin
 from events.api.docs import document
 from events.api.history import HistoryMixin
 from events.models import Event, Person, Place, Polity, Source
@@ -21,7 +21,7 @@ def with_citations(queryset):
 class RecordViewSet(ConditionalMixin, HistoryMixin, viewsets.ModelViewSet):
     """Anonymous clients read; editors with the model's permissions write, atomically.
 
-    Records carry ETags, and writes honour If-Match (see config/conditional.py).
+    Records carry ETags, and writes honour If-Match (see events/api/conditional.py).
     """
 
     lookup_field = "slug"

@@ -1,12 +1,17 @@
 """Conditional requests: ETags on records, 304 for what a client has, 412 for stale writes."""
 
+import threading
+from concurrent.futures import ThreadPoolExecutor, TimeoutError
 from http import HTTPStatus
 
 import pytest
+from django.db import connection, transaction
 
 from events.models import Place
-from tests.factories import PlaceFactory
+from tests.api.conftest import full_treaty
+from tests.factories import ClauseFactory, PlaceFactory
 from tests.problems import PROBLEM
+from treaties.models import Treaty
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +102,71 @@ def test_created_records_carry_their_etag(editor_client):
     )
 
     assert response["ETag"] == editor_client.get(response["Location"])["ETag"]
+
+
+def test_a_treaty_written_with_its_clauses_has_the_etag_a_read_gets(editor_client):
+    treaty = full_treaty()
+    url = f"/api/v1/treaties/{treaty.slug}/"
+    read = editor_client.get(url)
+    clauses = [
+        {"number": 2, "label": "Article 2", "topics": ["navigation"]},
+        {"number": 1, "label": "Article 1", "topics": ["boundary"]},
+    ]
+
+    written = editor_client.patch(url, {"clauses": clauses}, HTTP_IF_MATCH=read["ETag"])
+
+    assert written.status_code == HTTPStatus.OK, written.json()
+    assert written["ETag"] == editor_client.get(url)["ETag"] != read["ETag"]
+
+
+def test_the_json_and_the_browsable_page_of_a_record_have_their_own_etags(api_client):
+    url = f"/api/v1/places/{PlaceFactory().slug}/"
+
+    assert api_client.get(url)["ETag"] != api_client.get(url, {"format": "api"})["ETag"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_editor_may_ask_a_record_what_it_allows(editor_client):
+    response = editor_client.options(f"/api/v1/places/{PlaceFactory().slug}/")
+
+    assert response.status_code == HTTPStatus.OK
+    assert "PUT" in response.json()["actions"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_clause_is_written_under_its_treatys_lock(editor_client):
+    clause = ClauseFactory()
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_treaty():
+        with transaction.atomic():
+            Treaty.objects.select_for_update().get(pk=clause.treaty_id)
+            locked.set()
+            release.wait(timeout=30)
+        connection.close()
+
+    def write_the_clause():
+        try:
+            return editor_client.patch(f"/api/v1/clauses/{clause.pk}/", {"summary": "Later."})
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        holder = pool.submit(hold_the_treaty)
+        locked.wait(timeout=30)
+        writer = pool.submit(write_the_clause)
+        waited = not writer.done() and not _finishes(writer, seconds=1)
+        release.set()
+        holder.result()
+        response = writer.result(timeout=30)
+
+    assert waited  # the clause's write waited for the treaty's lock
+    assert response.status_code == HTTPStatus.OK
+
+
+def _finishes(future, *, seconds: float) -> bool:
+    try:
+        future.result(timeout=seconds)
+    except TimeoutError:
+        return False
+    return True

@@ -5,8 +5,10 @@ from http import HTTPStatus
 
 import pytest
 from django.test import Client, override_settings
-from rest_framework.test import APIClient
+from rest_framework.exceptions import ValidationError
+from rest_framework.test import APIClient, APIRequestFactory
 
+from config.problems import exception_handler
 from editors.services import editor_create
 from events.models import Place
 from tests.factories import PlaceFactory, TreatyPartyFactory
@@ -227,4 +229,31 @@ def test_a_wrong_method_in_the_api_is_a_405_problem(editor_client):
     response = editor_client.put("/api/v1/treaties/")
 
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert response["Content-Type"] == PROBLEM
     assert response.json()["detail"] == 'Method "PUT" not allowed.'
+
+
+def test_a_host_not_allowed_is_a_400_that_keeps_the_settings_to_itself(api_client):
+    response = api_client.get("/api/v1/", HTTP_HOST="evil.example")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response["Content-Type"] == PROBLEM
+    assert "ALLOWED_HOSTS" not in response.content.decode()
+
+
+def test_an_empty_validation_error_is_a_400_not_a_conflict():
+    request = APIRequestFactory().post("/api/v1/places/")
+
+    response = exception_handler(ValidationError([]), {"request": request})
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_the_browsable_apis_form_may_send_its_csrf_token_field(editor_client):
+    response = editor_client.post(
+        "/api/v1/places/",
+        {"slug": "aihun", "name": "Aihun", "kind": "town", "csrfmiddlewaretoken": "token"},
+        format="multipart",
+    )
+
+    assert response.status_code == HTTPStatus.CREATED, response.json()

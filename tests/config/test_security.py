@@ -74,3 +74,10 @@ def test_swagger_ui_gets_its_start_up_script_as_a_file(client):
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"].startswith("application/javascript")
     assert "/api/schema/" in response.content.decode()
+
+
+def test_a_tls_proxy_without_a_proxy_count_is_refused_at_start():
+    result = manage("check", DJANGO_BEHIND_TLS_PROXY="1", NUM_PROXIES="0")
+
+    assert result.returncode != 0
+    assert "set NUM_PROXIES too" in result.stderr

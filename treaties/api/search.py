@@ -19,7 +19,6 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from config.schema import ANY, errors
 from events.api.fields import requested_language
 from events.models import Event, Person, Place, Polity, Source
 from events.names import display_name, fold
@@ -87,7 +86,6 @@ class SearchView(APIView):
         ],
         responses={
             200: SearchResultsSerializer,
-            **errors(404, *ANY),
         },
         examples=[
             OpenApiExample(

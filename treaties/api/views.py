@@ -121,6 +121,7 @@ class ClauseViewSet(RecordViewSet):
     """Articles and provisions of treaties, in treaty order."""
 
     queryset = clauses()
+    lock_parent = "treaty"  # a clause is part of its treaty's representation
     serializer_class = serializers.ClauseSerializer
     filterset_class = filtersets.ClauseFilterSet
     lookup_field = "pk"
@@ -140,6 +141,7 @@ class NegotiatorViewSet(RecordViewSet):
     """Who negotiated or signed which treaty, for which polity, in which role."""
 
     queryset = negotiators()
+    lock_parent = "treaty"
     serializer_class = serializers.NegotiatorSerializer
     filterset_class = filtersets.NegotiatorFilterSet
     lookup_field = "pk"
