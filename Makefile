@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run test lint format lock schema
+.PHONY: install run serve-prod test lint format lock schema
 
 $(BIN)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is needed")'
@@ -21,6 +21,18 @@ run: install ## Serve the API with the seed data at http://127.0.0.1:$(PORT)/
 	$(MANAGE) load_seed
 	@echo "Annales API: http://127.0.0.1:$(PORT)/api/v1/  docs: http://127.0.0.1:$(PORT)/api/docs/  ReDoc: http://127.0.0.1:$(PORT)/api/redoc/"
 	exec $(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
+
+# Production mode on this machine: DEBUG off, gunicorn, static files collected.
+# Without TLS in front, the HTTPS redirect is off; a key is made up if none is set.
+serve-prod: install ## Serve the API as in production at http://127.0.0.1:$(PORT)/
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed
+	$(MANAGE) collectstatic --noinput -v0
+	@echo "Annales API (production mode): http://127.0.0.1:$(PORT)/api/v1/"
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+	  DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	  DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-0} \
+	  PORT=$(PORT) exec $(BIN)/gunicorn config.wsgi --config python:config.gunicorn
 
 test: lint ## Run the whole test suite (after the linters)
 	$(BIN)/pytest

@@ -165,9 +165,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Serve static files straight from the apps' folders, so the docs work without
-# a collectstatic step in development and in tests.
-WHITENOISE_USE_FINDERS = True
+# In development and tests, serve static files straight from the apps' folders;
+# in production from STATIC_ROOT, filled by collectstatic (`make serve-prod`).
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Rate limits per client: "300/minute" (second, minute, hour or day); empty for none.
@@ -202,6 +202,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "config.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "config.schema.AutoSchema",
+    # orjson renders the same JSON several times faster than the standard library.
+    "DEFAULT_RENDERER_CLASSES": [
+        "drf_orjson_renderer.renderers.ORJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_VERSIONING_CLASS": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # Coordinates are numbers to a map, not strings.
