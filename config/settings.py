@@ -146,6 +146,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django makes for plain many-to-many fields, which migrations cannot hold:
 # `migrate` installs those (see events/history.py).
 PGTRIGGER_INSTALL_ON_MIGRATE = True
+# Reads write nothing: only writes carry a history context, which costs a statement a query.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

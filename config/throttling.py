@@ -28,4 +28,9 @@ class AnonRateThrottle(SharedCacheMixin, throttling.AnonRateThrottle):
 
 
 class UserRateThrottle(SharedCacheMixin, throttling.UserRateThrottle):
-    pass
+    """Editors' own limit; anonymous clients have theirs, and only theirs."""
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None
+        return super().get_cache_key(request, view)

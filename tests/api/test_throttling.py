@@ -50,6 +50,13 @@ def test_editors_have_their_own_rate(editor_client):
     assert answers == [HTTPStatus.OK] * 4 + [HTTPStatus.TOO_MANY_REQUESTS]
 
 
+@rates(anon="5/minute", user="2/minute")
+def test_anonymous_clients_are_held_to_their_rate_only(api_client):
+    answers = [get(api_client, "203.0.113.7").status_code for _ in range(5)]
+
+    assert answers == [HTTPStatus.OK] * 5
+
+
 @rates(anon="2/minute", proxies=0)
 def test_without_a_proxy_x_forwarded_for_cannot_dodge_the_limit(api_client):
     for number in range(2):
