@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run serve-prod test lint format lock schema
+.PHONY: install run serve-prod bench test lint format lock schema
 
 $(BIN)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is needed")'
@@ -33,6 +33,12 @@ serve-prod: install ## Serve the API as in production at http://127.0.0.1:$(PORT
 	  DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} \
 	  DJANGO_SECURE_SSL_REDIRECT=$${DJANGO_SECURE_SSL_REDIRECT:-0} DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-0} \
 	  PORT=$(PORT) exec $(BIN)/gunicorn config.wsgi --config python:config.gunicorn
+
+# The first full run generates 1M events, 100k treaties and 500k clauses (a few minutes)
+# into a database of its own in .bench/; later runs reuse it.
+BENCH_SIZE ?= full
+bench: install ## Measure the API against a raw baseline (BENCH_SIZE=small: a few minutes)
+	BENCH_SIZE=$(BENCH_SIZE) $(BIN)/python -m bench.run
 
 test: lint ## Run the whole test suite (after the linters)
 	$(BIN)/pytest

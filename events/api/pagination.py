@@ -11,6 +11,12 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 
+def cursor(position: list, forward: bool = True) -> str:
+    """The cursor of the page that starts after `position` (ends before it, going back)."""
+    token = json.dumps({"p": position, "f": forward}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(token.encode()).decode()
+
+
 class KeysetPagination(pagination.BasePagination):
     """Cursor pagination on a view's `keyset` columns (a sort key, then id).
 
@@ -112,10 +118,8 @@ class KeysetPagination(pagination.BasePagination):
     def _link(self, position: list | None, forward: bool) -> str | None:
         if position is None:
             return None
-        token = json.dumps({"p": position, "f": forward}, separators=(",", ":"))
-        cursor = base64.urlsafe_b64encode(token.encode()).decode()
         url = self.request.build_absolute_uri()
-        return replace_query_param(url, self.cursor_query_param, cursor)
+        return replace_query_param(url, self.cursor_query_param, cursor(position, forward))
 
     def _decode(self, cursor: str | None) -> tuple[list | None, bool]:
         if not cursor:
