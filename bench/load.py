@@ -31,16 +31,14 @@ def measure(server: Server, label: str, paths: list[str], users: int, seconds: i
         targets = Path(directory, "paths.json")
         targets.write_text(json.dumps(paths))
         prefix = Path(directory, "run")
+        command = [
+            *(BIN / "locust", "--locustfile", LOCUSTFILE, "--headless", "--only-summary"),
+            *("--loglevel", "ERROR", "--users", users, "--spawn-rate", users),
+            *("--run-time", f"{seconds}s", "--stop-timeout", 5),
+            *("--host", server.url, "--csv", prefix),
+        ]
         run = subprocess.run(
-            [
-                BIN / "locust",
-                "--locustfile", LOCUSTFILE,
-                "--headless", "--only-summary", "--loglevel", "ERROR",
-                "--users", str(users), "--spawn-rate", str(users),
-                "--run-time", f"{seconds}s", "--stop-timeout", "5",
-                "--host", server.url,
-                "--csv", prefix,
-            ],  # fmt: skip
+            [str(argument) for argument in command],
             env={**os.environ, "BENCH_PATHS": str(targets), "BENCH_LABEL": label},
             capture_output=True,
             text=True,

@@ -173,19 +173,13 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # Rate limits per client: "300/minute" (second, minute, hour or day); empty for none.
-# Counted in a cache table every worker shares (see config/throttling.py).
+# Counted in a table every worker shares (see config/throttling.py).
 THROTTLE_RATES = {
     "anon": env.rate("API_THROTTLE_ANON", default="300/minute"),
     "user": env.rate("API_THROTTLE_USER", default="1200/minute"),
 }
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "throttle": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "throttle",
-        # One row per client in a rate window: culling early would forget counts.
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10},
-    },
 }
 
 REST_FRAMEWORK = {

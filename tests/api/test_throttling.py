@@ -9,6 +9,7 @@ from django.db import connection
 from django.test import override_settings
 
 from config.environment import Environment
+from config.throttling import AnonRateThrottle
 from tests.problems import PROBLEM
 
 pytestmark = pytest.mark.django_db
@@ -82,9 +83,29 @@ def test_the_count_is_kept_in_a_table_every_worker_shares(api_client):
     get(api_client, "203.0.113.7")
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT cache_key FROM throttle")
-        keys = [key for (key,) in cursor.fetchall()]
-    assert any("throttle_anon_203.0.113.7" in key for key in keys)
+        cursor.execute("SELECT key, hits FROM throttle_counts")
+        counts = cursor.fetchall()
+    assert counts == [("throttle_anon_203.0.113.7", 1)]
+
+
+@rates(anon="2/minute")
+def test_a_new_window_starts_a_new_count_and_forgets_the_old_ones(api_client, monkeypatch):
+    clock = {"now": 1_858_000_000.0}  # 40 s into a minute
+    monkeypatch.setattr(AnonRateThrottle, "timer", lambda self: clock["now"])
+    assert [get(api_client, "203.0.113.7").status_code for _ in range(3)] == [
+        HTTPStatus.OK,
+        HTTPStatus.OK,
+        HTTPStatus.TOO_MANY_REQUESTS,
+    ]
+    assert get(api_client, "203.0.113.7")["Retry-After"] == "20"
+
+    clock["now"] += 20
+    answer = get(api_client, "203.0.113.7")
+
+    assert answer.status_code == HTTPStatus.OK
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT window_end, hits FROM throttle_counts")
+        assert cursor.fetchall() == [(1_858_000_080, 1)]
 
 
 @rates(anon=None)
