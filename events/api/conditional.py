@@ -1,6 +1,7 @@
 """Conditional requests (RFC 9110) on records: no lost updates, no needless downloads.
 
-A record's detail carries a strong `ETag`, a hash of its representation. A
+A record's detail carries a strong `ETag`, a hash of its representation,
+kept with the rendered JSON until the data changes (events/api/cached.py). A
 read with `If-None-Match` naming it is a 304 without a body. A write with
 `If-Match` is refused with 412 unless the record still has that tag: the row is
 locked and its representation rebuilt inside the write's transaction, so two
@@ -11,12 +12,17 @@ import hashlib
 import json
 
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 from rest_framework.utils.encoders import JSONEncoder
+
+from events.api.cached import representations
+from events.api.fields import requested_language
+from events.versions import current as current_version
 
 WRITES = ("PUT", "PATCH", "DELETE")
 
@@ -79,11 +85,20 @@ class ConditionalMixin:
         return instance
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        tag = self._etag(response.data)
-        if matches(request.headers.get("If-None-Match", ""), tag, weak=True):
-            response = Response(status=status.HTTP_304_NOT_MODIFIED)
-        return self._tagged(response, tag)
+        renderer, media_type = request.accepted_renderer, request.accepted_media_type
+        if renderer.format != "json":
+            response = super().retrieve(request, *args, **kwargs)
+            return self._answer(response, self._etag(response.data))
+        # The version is read first: a write committed meanwhile gives newer rows, never older.
+        key = (current_version(), request.build_absolute_uri(), requested_language(request))
+        kept = representations.get((*key, media_type))
+        if kept is None:
+            data = super().retrieve(request, *args, **kwargs).data
+            body = renderer.render(data, media_type, self.get_renderer_context())
+            kept = (body, media_type, self._etag(data))
+            representations.put((*key, media_type), *kept)
+        body, content_type, tag = kept
+        return self._answer(HttpResponse(body, content_type=content_type), tag)
 
     def create(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -118,8 +133,14 @@ class ConditionalMixin:
         renderer = getattr(self.request, "accepted_renderer", None)
         return etag([getattr(renderer, "format", "json"), data])
 
+    def _answer(self, response, tag: str):
+        """The response, or a 304 if the client has this representation already."""
+        if matches(self.request.headers.get("If-None-Match", ""), tag, weak=True):
+            response = Response(status=status.HTTP_304_NOT_MODIFIED)
+        return self._tagged(response, tag)
+
     @staticmethod
-    def _tagged(response: Response, tag: str) -> Response:
+    def _tagged(response, tag: str):
         response["ETag"] = tag
         # Names are shown in the language asked for (`lang` or Accept-Language).
         patch_vary_headers(response, ["Accept-Language"])
