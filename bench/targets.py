@@ -17,8 +17,9 @@ def endpoints(seed: int = 1858) -> dict[str, list[str]]:
     rng = random.Random(seed)
     events = Event.objects.count()
     deep = max(1, min(DEEP_PAGE, events // PAGE // 2))
+    treaty_pages = max(1, min(5, Treaty.objects.count() // PAGE))
     return {
-        "treaty list": [f"/api/v1/treaties/?page={page}" for page in range(1, 6)],
+        "treaty list": [f"/api/v1/treaties/?page={page}" for page in range(1, treaty_pages + 1)],
         "event list by date range": [
             "/api/v1/events/?" + urlencode({"date_from": _year(year), "date_to": _year(year + 50)})
             for year in range(-900, 1900, 100)
