@@ -1,7 +1,10 @@
 """Serializer fields shared by every resource: historical dates, names, related records."""
 
+import functools
 from collections.abc import Mapping
+from urllib.parse import quote
 
+from django.urls import reverse
 from drf_spectacular.utils import inline_serializer
 from rest_framework import serializers
 
@@ -169,6 +172,29 @@ def names_field(**kwargs) -> serializers.ListField:
     )
 
 
+class RecordUrlField(serializers.HyperlinkedIdentityField):
+    """A record's own URL, from its route reversed once and filled in.
+
+    Lists show dozens of URLs, and reversing a route each time costs more than
+    everything else a brief record shows.
+    """
+
+    def get_url(self, obj, view_name, request, format):
+        value = getattr(obj, self.lookup_field)
+        if format or value in (None, ""):
+            return super().get_url(obj, view_name, request, format)
+        path = url_template(view_name, self.lookup_url_kwarg).format(quote(str(value), safe=""))
+        return request.build_absolute_uri(path) if request else path
+
+
+@functools.cache
+def url_template(view_name: str, kwarg: str) -> str:
+    """The path of `view_name` with `{}` where the lookup goes (slugs and ids alike)."""
+    placeholder = "9876543210"  # a slug and an id alike
+    head, _, tail = reverse(view_name, kwargs={kwarg: placeholder}).rpartition(placeholder)
+    return head.replace("{", "{{").replace("}", "}}") + "{}" + tail.replace("{", "{{")
+
+
 class BriefRelatedField(serializers.RelatedField):
     """A related record: read in its brief form, written by slug or by id."""
 
@@ -187,7 +213,11 @@ class BriefRelatedField(serializers.RelatedField):
         return False
 
     def to_representation(self, value) -> dict:
-        return self.brief_serializer(value, context=self.context).data
+        # One serializer for every value this field shows in a response: building its
+        # fields is most of the cost of showing a value.
+        if getattr(self, "_brief", None) is None:
+            self._brief = self.brief_serializer(context=self.context)
+        return self._brief.to_representation(value)
 
     def to_internal_value(self, data):
         queryset = self.get_queryset()

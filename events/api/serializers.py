@@ -10,6 +10,7 @@ from events.api.fields import (
     DisplayNameField,
     HistoricalDateField,
     KnownFieldsOnly,
+    RecordUrlField,
     names_field,
 )
 from events.models import Event, Person, Place, Polity, Source
@@ -17,6 +18,8 @@ from events.models import Event, Person, Place, Polity, Source
 
 class BriefSerializer(serializers.HyperlinkedModelSerializer):
     """What lists embed of a related record: id, url, slug, name."""
+
+    serializer_url_field = RecordUrlField
 
     name = DisplayNameField(read_only=True)
 
@@ -72,6 +75,7 @@ class RecordSerializer(KnownFieldsOnly, serializers.HyperlinkedModelSerializer):
     `save_nested`, once the record itself is saved.
     """
 
+    serializer_url_field = RecordUrlField
     citations = CitationSerializer(
         many=True,
         required=False,

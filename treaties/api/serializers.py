@@ -7,6 +7,7 @@ from events.api.fields import (
     HistoricalDateField,
     KnownFieldsOnly,
     LocalisedTextSerializer,
+    RecordUrlField,
 )
 from events.api.serializers import (
     BriefSerializer,
@@ -379,7 +380,7 @@ class EventDetailSerializer(EventSerializer):
 class TimelineEntrySerializer(serializers.HyperlinkedModelSerializer):
     """An event on the timeline, with the treaty it is a milestone of and who and where."""
 
-    url = serializers.HyperlinkedIdentityField(view_name="event-detail", lookup_field="slug")
+    url = RecordUrlField(view_name="event-detail", lookup_field="slug")
     date = HistoricalDateField(read_only=True)
     milestone = MilestoneOfSerializer(
         read_only=True, allow_null=True, help_text="The treaty milestone it is, if any."
