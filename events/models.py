@@ -434,7 +434,7 @@ class Event(dated("date"), NamedRecord):
     people = models.ManyToManyField(Person, blank=True, related_name="events")
 
     class Meta(NamedRecord.Meta):
-        ordering = ["date_sort", "name", "id"]
+        ordering = ["date_sort", "id"]  # as the timeline, on one index
         indexes = [*NamedRecord.Meta.indexes, *date_indexes("date")]
         constraints = [
             *NamedRecord.Meta.constraints,

@@ -64,7 +64,7 @@ class Treaty(dated("signed"), NamedRecord):
 
     class Meta(NamedRecord.Meta):
         verbose_name_plural = "treaties"
-        ordering = ["signed_sort", "name", "id"]
+        ordering = ["signed_sort", "id"]  # on one index
         indexes = [*NamedRecord.Meta.indexes, *date_indexes("signed")]
         constraints = [
             *NamedRecord.Meta.constraints,
