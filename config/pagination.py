@@ -7,7 +7,8 @@ an exact `COUNT(*)` reads the whole collection on every request, and a plain
 - `count` is exact up to `exact_count_limit` records, and counting stops
   there; past it, `count` is PostgreSQL's estimate of the number of rows.
 - A page is found in two steps: the ids of the page first, over the index,
-  then the rows and everything they embed for those ids alone.
+  then the rows and everything they embed for those ids alone. A date filter
+  can say how to read the ids in date order (see events/filtersets.py).
 - `next` is set when one more record exists past the page, counted or not.
 """
 
@@ -18,6 +19,8 @@ from rest_framework import pagination
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from events.api.pagination import page_of
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -32,7 +35,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         size = self.get_page_size(request)
         number = self._page_number(request)
         start = (number - 1) * size
-        ids = list(_keys(queryset)[start : start + size + 1])
+        ids = page_of(_keys(queryset), request, start, start + size + 1)
         self.count = self._count(queryset, at_least=start + len(ids) if ids else 0)
         if not ids and number > 1:
             raise NotFound(self._no_such_page(number, size))

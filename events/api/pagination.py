@@ -11,6 +11,15 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
 
+def page_of(queryset, request, start: int, stop: int) -> list:
+    """Rows `start` to `stop` of `queryset`, read as a date filter says to, if one was set."""
+    window = getattr(request, "date_window", None)
+    forward = window.orders(queryset) if window is not None else None
+    if forward is None:
+        return list(queryset[start:stop])
+    return window.take(queryset, start, stop, forward)
+
+
 def cursor(position: list, forward: bool = True) -> str:
     """The cursor of the page that starts after `position` (ends before it, going back)."""
     token = json.dumps({"p": position, "f": forward}, separators=(",", ":"))
@@ -38,7 +47,7 @@ class KeysetPagination(pagination.BasePagination):
         ordering = ascending if forward else [f"-{field}" for field in ascending]
         if position is not None:
             queryset = queryset.filter(self._after(position, forward))
-        rows = list(queryset.order_by(*ordering)[: self.page_size + 1])
+        rows = page_of(queryset.order_by(*ordering), request, 0, self.page_size + 1)
         more = len(rows) > self.page_size
         rows = rows[: self.page_size]
         if not forward:
