@@ -739,7 +739,9 @@ def _hits(rows, request: Request, q: str, folded: str) -> tuple[list[dict], int]
                 "slug": slug,
                 "name": f"{shown}, {label}" if kind == "clause" else shown,
                 "url": f"{request.origin}/api/v1/{collection}/{slug or pk}/",
-                "matched": None if kind == "clause" else _matched_name(name, names, q, folded),
+                "matched": None
+                if kind == "clause"
+                else _matched_name(name, tuple(entry["text"] for entry in names), q, folded),
                 "snippet": snippet or "",
                 "rank": round(rank, 4),
             }
@@ -747,10 +749,11 @@ def _hits(rows, request: Request, q: str, folded: str) -> tuple[list[dict], int]
     return hits, sum(totals.values())
 
 
-def _matched_name(name: str, names: list[dict], q: str, folded: str) -> str | None:
+@functools.lru_cache(maxsize=1 << 16)
+def _matched_name(name: str, others: tuple[str, ...], q: str, folded: str) -> str | None:
     """The name the query matched: as typed, else as folded, else the closest (as
-    treaties.api.search._matched_name)."""
-    candidates = [name, *(entry["text"] for entry in names)]
+    treaties.api.search._matched_name), worked out once for a record's names and a query."""
+    candidates = [name, *others]
     for matches in (
         lambda text: text.casefold() == q.casefold(),
         lambda text: _fold(text) == folded,
