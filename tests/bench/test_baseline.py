@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test import Client, RequestFactory
 
-from bench import baseline, queries
+from bench import baseline, parameters, queries
 from events.dates import HistoricalDate, InvalidDate
 
 pytestmark = pytest.mark.django_db
@@ -229,13 +229,13 @@ def test_past_the_exact_count_lists_count_the_planners_estimate(app, small_exact
 def test_date_bounds_are_those_of_the_apis_dates(text):
     date = HistoricalDate.parse(text)
 
-    assert baseline.date_bounds(text) == (date.earliest, date.latest)
+    assert parameters.date_bounds(text) == (date.earliest, date.latest)
 
 
 @pytest.mark.parametrize("text", ["1858-02-30", "1900-02-29", "1858-13", "1858-00", "abc"])
 def test_a_date_the_api_refuses_the_baseline_refuses(text):
     with pytest.raises(InvalidDate):
-        baseline.date_bounds(text)
+        parameters.date_bounds(text)
 
 
 def test_the_baseline_connects_to_the_database_django_is_set_to_use(db):
