@@ -324,7 +324,8 @@ def timeline(localized: bool, bounds: tuple[bool, bool] | None, position: bool, 
     more than the page holds when there are more), the entries, and the first and last keys."""
     direction = "" if forward else " DESC"
     order = f"date_sort{direction}, id{direction}"
-    where = f"(date_sort, id) {'>' if forward else '<'} (%(sort)s, %(id)s)" if position else "TRUE"
+    keys = "(%(sort)s::bigint, %(id)s::bigint)"
+    where = f"(date_sort, id) {'>' if forward else '<'} {keys}" if position else "TRUE"
     source = _events("id, date_sort", order, "%(size)s + 1", bounds, where)
     return f"""
 WITH k AS MATERIALIZED (

@@ -9,6 +9,7 @@ from django.test import Client, RequestFactory
 
 from bench import baseline, parameters, queries
 from events.dates import HistoricalDate, InvalidDate
+from tests.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -131,6 +132,34 @@ def test_the_timeline_and_its_cursor_pages_are_the_apis(app):
     assert following["results"]
     assert following["previous"]
     assert back["results"] == first["results"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?page_size=2",
+        "?page_size=2&date_from=1855&date_to=1856",
+        "?page_size=2&date_from=1700",
+        "?page_size=2&date_to=0000",
+        "?page_size=2&date_from=-1046&date_to=-1046",
+    ],
+)
+def test_open_bce_and_undated_events_page_as_in_the_api(app, query):
+    dates = {
+        "Zhou": "-1046",
+        "Before 1860": "../1860",
+        "Year zero": "0000",
+        "Taiping": "1850-12/1864-07",
+        "Decade": "185X",
+        "Undated": None,
+    }
+    for name, date in dates.items():
+        EventFactory(name=name, date=date)
+
+    for collection in ("events", "timeline"):
+        body = assert_same(app, f"/api/v1/{collection}/{query}")
+        while body["next"]:
+            body = assert_same(app, body["next"])
 
 
 @pytest.mark.parametrize(
