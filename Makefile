@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run serve-prod bench test lint format lock schema
+.PHONY: install run serve-prod serve-baseline bench test lint format lock schema
 
 $(BIN)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is needed")'
@@ -39,6 +39,14 @@ serve-prod: install ## Serve the API as in production at http://127.0.0.1:$(PORT
 BENCH_SIZE ?= full
 bench: install ## Measure the API against a raw baseline (BENCH_SIZE=small: a few minutes)
 	BENCH_SIZE=$(BENCH_SIZE) $(BIN)/python -m bench.run
+
+# The benchmarks' baseline (bench/baseline.py): the API's busiest reads straight from
+# PostgreSQL, on the same database, served by gunicorn as serve-prod serves the API.
+serve-baseline: install ## Serve the benchmarks' baseline at http://127.0.0.1:$(PORT)/
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed
+	@echo "Annales baseline: http://127.0.0.1:$(PORT)/api/v1/treaties/"
+	PORT=$(PORT) exec $(BIN)/gunicorn bench.baseline:application --config python:config.gunicorn
 
 test: lint ## Run the whole test suite (after the linters)
 	$(BIN)/pytest

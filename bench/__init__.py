@@ -1,0 +1,1 @@
+"""Benchmarks of the API, and the baseline it is measured against (see `bench.baseline`)."""
