@@ -115,14 +115,19 @@ class KeysetPagination(pagination.BasePagination):
         return [getattr(row, field) for field in self.keyset]
 
     def _after(self, position: list, forward: bool) -> Q:
-        """Rows strictly after `position` in keyset order (before it when going back)."""
+        """Rows strictly after `position` in keyset order (before it when going back).
+
+        The first key's own bound comes first: PostgreSQL reads the index from
+        there, where the OR of the full condition alone would have it read from
+        the start.
+        """
         condition = Q()
         for index in reversed(range(len(self.keyset))):
             field = self.keyset[index]
             equal = {self.keyset[i]: position[i] for i in range(index)}
             step = Q(**{f"{field}__{'gt' if forward else 'lt'}": position[index]}, **equal)
             condition = step if index == len(self.keyset) - 1 else step | condition
-        return condition
+        return Q(**{f"{self.keyset[0]}__{'gte' if forward else 'lte'}": position[0]}) & condition
 
     def _link(self, position: list | None, forward: bool) -> str | None:
         if position is None:

@@ -9,6 +9,8 @@ from events.api.docs import document
 from events.api.history import HistoryMixin
 from events.models import Event, Person, Place, Polity, Source
 
+SEARCHED = {"search_vector", "search_names"}
+
 
 def with_citations(queryset):
     """Prefetch a record's citations and their sources, as every serializer shows them."""
@@ -26,6 +28,11 @@ class RecordViewSet(ConditionalMixin, HistoryMixin, viewsets.ModelViewSet):
 
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
+
+    def get_queryset(self):
+        # What search reads, the database reads itself: records never carry it here.
+        searched = [f.name for f in self.queryset.model._meta.concrete_fields if f.name in SEARCHED]
+        return super().get_queryset().defer(*searched)
 
     def perform_create(self, serializer):
         with transaction.atomic():

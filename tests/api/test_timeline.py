@@ -3,6 +3,8 @@
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.dates import HistoricalDate
 from tests.api.conftest import count_queries
@@ -139,3 +141,18 @@ def test_on_this_day_needs_a_month_and_a_real_day(api_client):
     assert api_client.get("/api/v1/timeline/", {"month": 5, "day": 32}).status_code == (
         HTTPStatus.BAD_REQUEST
     )
+
+
+@pytest.mark.parametrize("direction", ["next", "previous"])
+def test_a_cursor_bounds_the_date_index_scan_where_it_starts(api_client, direction):
+    for year in range(1850, 1856):
+        EventFactory(date=str(year))
+    first = api_client.get("/api/v1/timeline/", {"page_size": 2}).json()
+    second = api_client.get(first["next"]).json()
+    url = second[direction]
+
+    with CaptureQueriesContext(connection) as queries:
+        api_client.get(url)
+
+    bound = '"date_sort" >=' if direction == "next" else '"date_sort" <='
+    assert any(bound in query["sql"] for query in queries)

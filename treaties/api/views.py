@@ -44,6 +44,7 @@ class DetailSerializerMixin:
     """A richer serializer, and the prefetching it needs, for one record than for lists."""
 
     detail_serializer_class = None
+    list_prefetch: tuple = ()
     detail_prefetch: tuple = ()
 
     def get_serializer_class(self):
@@ -54,7 +55,7 @@ class DetailSerializerMixin:
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.action == "list":
-            return queryset
+            return queryset.prefetch_related(*self.list_prefetch)
         return queryset.prefetch_related(*self.detail_prefetch)
 
 
@@ -75,13 +76,10 @@ class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     its parties, clauses and negotiators in one request.
     """
 
-    queryset = with_citations(
-        Treaty.objects.select_related("signed_at").prefetch_related(
-            Prefetch(
-                "treaty_parties",
-                queryset=with_citations(TreatyParty.objects.select_related("polity")),
-            )
-        )
+    queryset = with_citations(Treaty.objects.select_related("signed_at"))
+    # Lists show each party's polity and role; details their sources too.
+    list_prefetch = (
+        Prefetch("treaty_parties", queryset=TreatyParty.objects.select_related("polity")),
     )
     serializer_class = serializers.TreatySerializer
     detail_serializer_class = serializers.TreatyDetailSerializer
@@ -97,6 +95,10 @@ class TreatyViewSet(DetailSerializerMixin, RecordViewSet):
     def detail_prefetch(self):
         relations = with_citations(TreatyRelation.objects.select_related("source", "target"))
         return (
+            Prefetch(
+                "treaty_parties",
+                queryset=with_citations(TreatyParty.objects.select_related("polity")),
+            ),
             Prefetch("clauses", queryset=clauses()),
             Prefetch("negotiators", queryset=negotiators()),
             Prefetch(
