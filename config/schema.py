@@ -121,7 +121,8 @@ ETAG = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     response=["200", "201"],
-    description="The record's entity tag: send it back in If-None-Match or If-Match.",
+    description="The representation's entity tag: send it back in If-None-Match "
+    "(or, for a record, If-Match).",
 )
 IF_NONE_MATCH = OpenApiParameter(
     "If-None-Match",
@@ -153,10 +154,10 @@ class AutoSchema(openapi.AutoSchema):
     def get_override_parameters(self):
         parameters = super().get_override_parameters()
         action = getattr(self.view, "action", None)
+        if self._kept_read():
+            return [*parameters, IF_NONE_MATCH, ETAG]
         if not isinstance(self.view, ConditionalMixin):
             return parameters
-        if action == "retrieve":
-            return [*parameters, IF_NONE_MATCH, ETAG]
         if action in ("update", "partial_update", "destroy"):
             return [*parameters, IF_MATCH, ETAG]
         if action == "create":
@@ -166,7 +167,7 @@ class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         conditional = isinstance(self.view, ConditionalMixin)
-        if conditional and getattr(self.view, "action", None) == "retrieve":
+        if self._kept_read():
             responses.setdefault("304", self._get_response_for_code(NOT_MODIFIED, "304"))
         for code in sorted(self._error_codes(conditional)):
             responses.setdefault(
@@ -176,6 +177,12 @@ class AutoSchema(openapi.AutoSchema):
                 ),
             )
         return responses
+
+    def _kept_read(self) -> bool:
+        """Is this a read answered with an ETag, and a 304 for a client that has it?"""
+        if self.method != "GET" or not getattr(self.view, "kept_reads", False):
+            return False
+        return getattr(self.view, "action", None) in (None, "list", "retrieve")
 
     def _error_codes(self, conditional: bool) -> set[int]:
         precondition = {412} if conditional else set()

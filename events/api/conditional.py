@@ -61,6 +61,7 @@ class ConditionalMixin:
     other and they never deadlock.
     """
 
+    kept_reads = True  # lists and records are answered through `kept`
     lock_parent: str | None = None
     writing = False  # inside a write's transaction: read rows to change them
 
@@ -85,25 +86,15 @@ class ConditionalMixin:
         return instance
 
     def retrieve(self, request, *args, **kwargs):
-        renderer, media_type = request.accepted_renderer, request.accepted_media_type
-        if renderer.format != "json":
-            response = super().retrieve(request, *args, **kwargs)
-            return self._answer(response, self._etag(response.data))
-        # The version is read first: a write committed meanwhile gives newer rows, never older.
-        key = (current_version(), request.build_absolute_uri(), requested_language(request))
-        kept = representations.get((*key, media_type))
-        if kept is None:
-            data = super().retrieve(request, *args, **kwargs).data
-            body = renderer.render(data, media_type, self.get_renderer_context())
-            kept = (body, media_type, self._etag(data))
-            representations.put((*key, media_type), *kept)
-        body, content_type, tag = kept
-        return self._answer(HttpResponse(body, content_type=content_type), tag)
+        return kept(self, lambda: super(ConditionalMixin, self).retrieve(request, *args, **kwargs))
+
+    def list(self, request, *args, **kwargs):
+        return kept(self, lambda: super(ConditionalMixin, self).list(request, *args, **kwargs))
 
     def create(self, request, *args, **kwargs):
         with transaction.atomic():
             response = super().create(request, *args, **kwargs)
-        return self._tagged(response, self._etag(response.data))
+        return tagged(response, self._etag(response.data))
 
     def perform_create(self, serializer):
         if self.lock_parent:
@@ -114,7 +105,7 @@ class ConditionalMixin:
         with transaction.atomic():
             self.writing = True
             response = super().update(request, *args, **kwargs)
-        return self._tagged(response, self._etag(response.data))
+        return tagged(response, self._etag(response.data))
 
     def destroy(self, request, *args, **kwargs):
         with transaction.atomic():
@@ -129,19 +120,48 @@ class ConditionalMixin:
         return self._etag(self.get_serializer(instance).data)
 
     def _etag(self, data) -> str:
-        # The JSON and the browsable API's page of a record are not the same bytes.
-        renderer = getattr(self.request, "accepted_renderer", None)
-        return etag([getattr(renderer, "format", "json"), data])
+        return etag_for(self.request, data)
 
-    def _answer(self, response, tag: str):
-        """The response, or a 304 if the client has this representation already."""
-        if matches(self.request.headers.get("If-None-Match", ""), tag, weak=True):
-            response = Response(status=status.HTTP_304_NOT_MODIFIED)
-        return self._tagged(response, tag)
 
-    @staticmethod
-    def _tagged(response, tag: str):
-        response["ETag"] = tag
-        # Names are shown in the language asked for (`lang` or Accept-Language).
-        patch_vary_headers(response, ["Accept-Language"])
-        return response
+def etag_for(request, data) -> str:
+    # The JSON and the browsable API's page of a record are not the same bytes.
+    renderer = getattr(request, "accepted_renderer", None)
+    return etag([getattr(renderer, "format", "json"), data])
+
+
+def tagged(response, tag: str):
+    response["ETag"] = tag
+    # Names are shown in the language asked for (`lang` or Accept-Language).
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+def kept(view, build):
+    """The answer `build` gives to a read, kept in JSON under the data version, with its ETag.
+
+    While nothing is written, the same URL in the same language is answered
+    from what was kept; a client with that ETag gets a 304. The browsable
+    API's pages are built each time.
+    """
+    request = view.request
+    renderer, media_type = request.accepted_renderer, request.accepted_media_type
+    if renderer.format != "json":
+        response = build()
+        return not_modified_or(request, response, etag_for(request, response.data))
+    # The version is read first: a write committed meanwhile gives newer rows, never older.
+    key = (current_version(), request.build_absolute_uri(), requested_language(request), media_type)
+    entry = representations.get(key)
+    if entry is None:
+        data = build().data
+        body = renderer.render(data, media_type, view.get_renderer_context())
+        entry = (body, media_type, etag_for(request, data))
+        representations.put(key, *entry)
+    body, content_type, tag = entry
+    return not_modified_or(request, HttpResponse(body, content_type=content_type), tag)
+
+
+def not_modified_or(request, response, tag: str):
+    """The response, or a 304 if the client has this representation already."""
+    if matches(request.headers.get("If-None-Match", ""), tag, weak=True):
+        response = Response(status=status.HTTP_304_NOT_MODIFIED)
+    return tagged(response, tag)

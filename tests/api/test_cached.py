@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.versions import current as current_version
 from tests.api.conftest import full_treaty
-from tests.factories import ClauseFactory, PlaceFactory
+from tests.factories import ClauseFactory, EventFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +130,25 @@ def test_the_browsable_page_is_built_each_time(api_client):
     _, queries = read(api_client, url, HTTP_ACCEPT="text/html")
 
     assert any("events_place" in sql for sql in queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/places/", "/api/v1/timeline/", "/api/v1/search/?q=Aigun&kind=place"]
+)
+def test_lists_the_timeline_and_search_are_kept_too_until_a_write(api_client, editor_client, url):
+    place = PlaceFactory(name="Aigun")
+    EventFactory(date="1858").places.add(place)
+    first, _ = read(api_client, url)
+
+    again, kept = read(api_client, url)
+    unchanged, _ = read(api_client, url, HTTP_IF_NONE_MATCH=first["ETag"])
+    editor_client.patch(f"/api/v1/places/{place.slug}/", {"name": "Aihun"})
+    changed, _ = read(api_client, url, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.content == first.content
+    assert [sql for sql in kept if "throttle_counts" not in sql] == [
+        "SELECT version FROM data_version"
+    ]
+    assert unchanged.status_code == HTTPStatus.NOT_MODIFIED
+    assert changed.status_code == HTTPStatus.OK
+    assert changed["ETag"] != first["ETag"]

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
+from events.api.conditional import kept
 from events.api.fields import requested_language
 from events.models import Event, Person, Place, Polity, Source
 from events.names import display_name, fold
@@ -56,6 +57,7 @@ class SearchView(APIView):
     """Search every kind of record at once: names in every spelling and script, and text."""
 
     permission_classes = [AllowAny]  # it only reads, and what it reads is public
+    kept_reads = True
 
     @extend_schema(
         summary="Search every kind of record",
@@ -112,6 +114,9 @@ class SearchView(APIView):
         ],
     )
     def get(self, request):
+        return kept(self, lambda: self._found(request))
+
+    def _found(self, request) -> Response:
         params = SearchQuerySerializer(
             data={
                 **request.query_params.dict(),

@@ -10,6 +10,7 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, viewsets
 
 from events.api import views as events_views
+from events.api.conditional import kept
 from events.api.docs import document
 from events.api.pagination import KeysetPagination
 from events.api.views import RecordViewSet, with_citations
@@ -255,3 +256,7 @@ class TimelineViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     filter_backends = [DjangoFilterBackend]
     pagination_class = KeysetPagination
     keyset = ("date_sort", "id")
+    kept_reads = True
+
+    def list(self, request, *args, **kwargs):
+        return kept(self, lambda: super(TimelineViewSet, self).list(request, *args, **kwargs))
