@@ -72,7 +72,7 @@ def main() -> int:
             equal = all(_same_answer(api, baseline, path) for path in paths[:20])
             for _ in range(WARM_UP):  # each worker keeps its own: ask each path of each
                 for path in paths:
-                    api.get(path)
+                    api.get(path, host=api.host)
             figures = {}
             for server in (api, baseline):
                 one = measure(server, endpoint, paths, users=1, seconds=seconds)

@@ -18,7 +18,8 @@ class Server:
     def __init__(self, name: str, application: str, port: int, environment: dict[str, str]):
         self.name = name
         self.application = application
-        self.url = f"http://127.0.0.1:{port}"
+        self.host = f"127.0.0.1:{port}"
+        self.url = f"http://{self.host}"
         self.environment = {**os.environ, **environment, "PORT": str(port)}
         self.process: subprocess.Popen | None = None
 
