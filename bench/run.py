@@ -29,7 +29,7 @@ SIZES = {
     "full": {"events": 1_000_000, "treaties": 100_000, "clauses": 500_000},
     "small": {"events": 20_000, "treaties": 2_000, "clauses": 10_000},
 }
-SECONDS = {"full": 10, "small": 4}
+SECONDS = {"full": 10, "small": 2}
 THROUGHPUT_USERS = 4
 WARM_UP = 3
 RESULTS = ROOT / "bench" / "results.md"
