@@ -1,14 +1,13 @@
 """The API's objects, from the rows of bench.queries, as its serializers write them."""
 
 import functools
-from difflib import SequenceMatcher
 
 import orjson
 
 from bench.parameters import Request
 from bench.queries import KINDS
 from events.dates import HistoricalDate, day_to_iso
-from events.names import display_name
+from events.names import display_name, matched_name
 from events.names import fold as fold_name
 
 
@@ -250,18 +249,5 @@ class Shape:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _matched_name(name: str, others: tuple[str, ...], q: str, folded: str) -> str | None:
-    """The name the query matched: as typed, else as folded, else the closest (as
-    treaties.api.search._matched_name), worked out once for a record's names and a query."""
-    candidates = [name, *others]
-    for matches in (
-        lambda text: text.casefold() == q.casefold(),
-        lambda text: fold(text) == folded,
-        lambda text: folded in fold(text),
-    ):
-        found = [text for text in candidates if matches(text)]
-        if found:
-            return min(found, key=len)
-    score, text = max(
-        (SequenceMatcher(None, folded, fold(text)).ratio(), text) for text in candidates
-    )
-    return text if score >= 0.5 else None
+    """The name the query matched, as the API works it out, once for a record's names."""
+    return matched_name([name, *others], q, folded)

@@ -2,6 +2,8 @@
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import opencc
 from django.core.exceptions import ValidationError
@@ -106,3 +108,17 @@ def display_name(name: str, names: list[dict], lang: str | None) -> str:
     exact = [entry for entry in candidates if entry["lang"].lower() == wanted] or candidates
     rank = {kind: position for position, kind in enumerate(_KIND_PREFERENCE)}
     return min(exact, key=lambda entry: rank.get(entry.get("kind"), len(rank)))["text"]
+
+
+def matched_name(names: Sequence[str], q: str, folded: str) -> str | None:
+    """Which of a record's names the query matched: as typed, else as folded, else the closest."""
+    for matches in (
+        lambda name: name.casefold() == q.casefold(),
+        lambda name: fold(name) == folded,
+        lambda name: folded in fold(name),
+    ):
+        candidates = [name for name in names if matches(name)]
+        if candidates:
+            return min(candidates, key=len)
+    score, name = max((SequenceMatcher(None, folded, fold(name)).ratio(), name) for name in names)
+    return name if score >= 0.5 else None

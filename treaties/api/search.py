@@ -1,7 +1,5 @@
 """One search across every kind of record, ranked together."""
 
-from difflib import SequenceMatcher
-
 from django.contrib.postgres.search import SearchHeadline
 from django.db.models import Count, F, Window
 from django.urls import reverse
@@ -22,7 +20,7 @@ from rest_framework.views import APIView
 from events.api.conditional import kept
 from events.api.fields import requested_language
 from events.models import Event, Person, Place, Polity, Source
-from events.names import display_name, fold
+from events.names import display_name, fold, matched_name
 from events.search import InvalidQuery, clean_query, meaningful_words, search, text_query
 from treaties.api.serializers import SearchHitSerializer, SearchResultsSerializer
 from treaties.models import Clause, Treaty
@@ -192,24 +190,15 @@ class SearchView(APIView):
                         else display_name(record.name, record.names, lang)
                     ),
                     "url": url,
-                    "matched": None if is_clause else _matched_name(record, q, folded),
+                    "matched": (
+                        None
+                        if is_clause
+                        else matched_name(
+                            [record.name, *(entry["text"] for entry in record.names)], q, folded
+                        )
+                    ),
                     "snippet": record.snippet or "",
                     "rank": round(record.search_rank, 4),
                 }
             )
         return hits, rows[0].total if rows else 0
-
-
-def _matched_name(record, q: str, folded: str) -> str | None:
-    """The name of the record the query matched: as typed, else as folded, else the closest."""
-    names = [record.name, *(entry["text"] for entry in record.names)]
-    for matches in (
-        lambda name: name.casefold() == q.casefold(),
-        lambda name: fold(name) == folded,
-        lambda name: folded in fold(name),
-    ):
-        candidates = [name for name in names if matches(name)]
-        if candidates:
-            return min(candidates, key=len)
-    score, name = max((SequenceMatcher(None, folded, fold(name)).ratio(), name) for name in names)
-    return name if score >= 0.5 else None
