@@ -85,12 +85,12 @@ class Shape:
         brief, signed = item
         return {**self.brief("treaties", brief), "signed": _date(*signed)}
 
-    def event(self, row: list) -> dict:
-        (pk, slug, name, names, wikidata_id, description, note, citations, kind, date, part_of,
-         places, polities, people) = row  # fmt: skip
+    def record(self, collection: str, row: list) -> dict:
+        """The fields every named record starts with, from the first eight of `row`."""
+        pk, slug, name, names, wikidata_id, description, note, citations = row[:8]
         return {
             "id": pk,
-            "url": self.url("events", slug),
+            "url": self.url(collection, slug),
             "slug": slug,
             "name": self.name(name, names),
             "names": _names(names),
@@ -98,6 +98,12 @@ class Shape:
             "description": description,
             "note": note,
             "citations": self.citations(citations),
+        }
+
+    def event(self, row: list) -> dict:
+        kind, date, part_of, places, polities, people = row[8:]
+        return {
+            **self.record("events", row),
             "kind": kind,
             "date": _date(*date),
             "part_of": None if part_of is None else self.event_brief(part_of),
@@ -107,18 +113,9 @@ class Shape:
         }
 
     def treaty(self, row: list) -> dict:
-        (pk, slug, name, names, wikidata_id, description, note, citations, kind, status, signed,
-         signed_at, languages, parties, *detail) = row  # fmt: skip
+        kind, status, signed, signed_at, languages, parties, *detail = row[8:]
         treaty = {
-            "id": pk,
-            "url": self.url("treaties", slug),
-            "slug": slug,
-            "name": self.name(name, names),
-            "names": _names(names),
-            "wikidata_id": wikidata_id,
-            "description": description,
-            "note": note,
-            "citations": self.citations(citations),
+            **self.record("treaties", row),
             "kind": kind,
             "status": status,
             "signed": _date(*signed),

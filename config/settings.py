@@ -178,7 +178,7 @@ THROTTLE_RATES = {
     "anon": env.rate("API_THROTTLE_ANON", default="300/minute"),
     "user": env.rate("API_THROTTLE_USER", default="1200/minute"),
 }
-# Each worker keeps the JSON of the records it served last, up to this size.
+# Each worker keeps the JSON of the answers it gave last, up to this size.
 REPRESENTATION_CACHE_BYTES = env.integer("REPRESENTATION_CACHE_MB", default=32) * 2**20
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

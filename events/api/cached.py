@@ -1,11 +1,13 @@
-"""Records' JSON kept ready in each worker, under the version of the data.
+"""Answers to reads, kept ready in JSON in each worker under the version of the data.
 
-A record's detail (a treaty with its clauses, negotiators, parties...) takes a
-dozen queries and most of a request's time to build. Each worker keeps the
-rendered bytes and the ETag of the details it served last, keyed by the
-version of the data (events/versions.py), the URL and the language: a read
-costs one small query while nothing was written, and any write makes every
-key new. Only the JSON is kept; the browsable API's pages are built each time.
+A treaty's detail (with its clauses, negotiators, parties...), a page of a
+list, of the timeline or of search results takes a dozen queries and most of
+a request's time to build. Each worker keeps the rendered bytes and the ETag
+of the answers it gave last, keyed by the version of the data
+(events/versions.py), the URL, the language and the media type (see `kept` in
+events/api/conditional.py): asked again while nothing was written, it answers
+with one small query, and any write makes every key new. Only JSON is kept;
+the browsable API's pages are built each time.
 """
 
 import threading

@@ -1,11 +1,11 @@
 """Conditional requests (RFC 9110) on records: no lost updates, no needless downloads.
 
-A record's detail carries a strong `ETag`, a hash of its representation,
-kept with the rendered JSON until the data changes (events/api/cached.py). A
-read with `If-None-Match` naming it is a 304 without a body. A write with
-`If-Match` is refused with 412 unless the record still has that tag: the row is
-locked and its representation rebuilt inside the write's transaction, so two
-editors holding the same tag cannot both write.
+A record's detail, like every list, carries a strong `ETag`, a hash of its
+representation, kept with the rendered JSON until the data changes
+(events/api/cached.py). A read with `If-None-Match` naming it is a 304 without
+a body. A write with `If-Match` is refused with 412 unless the record still has
+that tag: the row is locked and its representation rebuilt inside the write's
+transaction, so two editors holding the same tag cannot both write.
 """
 
 import hashlib
