@@ -133,13 +133,17 @@ DATABASES = {
     )
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.integer("DATABASE_CONN_MAX_AGE", default=60)
-# Near spellings of names: how similar a name must be to match (see events/search.py).
 _options = DATABASES["default"].setdefault("OPTIONS", {})
 # A database that does not answer is a 503 within seconds, not a hung worker.
 _options.setdefault("connect_timeout", env.integer("DATABASE_CONNECT_TIMEOUT", default=2))
+# Near spellings of names: how much of the query's trigrams a name must share to match
+# (pg_trgm's word_similarity, see events/search.py). A letter off in a word of a name
+# scores 0.58 and more, two letters off mostly over 0.5; at 0.3, "Pierre Verbiet"
+# matched 93,000 events named "Expedition to Perica" and the like.
+SEARCH_NAME_SIMILARITY = 0.5
 _options["options"] = (
-    f"{_options.get('options', '')} -c pg_trgm.word_similarity_threshold=0.3".strip()
-)
+    f"{_options.get('options', '')} -c pg_trgm.word_similarity_threshold={SEARCH_NAME_SIMILARITY}"
+).strip()
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # History triggers are in the apps' migrations, except those on the tables

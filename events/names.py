@@ -1,5 +1,6 @@
 """Multilingual names: a record's `names` list, checked before the database checks it again."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -65,6 +66,7 @@ _SPELLINGS = [
 ]
 
 
+@functools.lru_cache(maxsize=2**14)  # search folds each hit's names to say which one matched
 def fold(text: str) -> str:
     """A name as search compares it: one script for Chinese, no case, no accents, and
     Latin letters for Cyrillic, with the spellings of several romanisations made one."""

@@ -5,7 +5,13 @@ from http import HTTPStatus
 import pytest
 
 from events.names import fold
-from tests.factories import ClauseFactory, PersonFactory, PlaceFactory, TreatyFactory
+from tests.factories import (
+    ClauseFactory,
+    EventFactory,
+    PersonFactory,
+    PlaceFactory,
+    TreatyFactory,
+)
 from tests.problems import problem_fields
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +109,33 @@ def test_an_exact_name_ranks_above_a_near_one(api_client):
     exact = PersonFactory(name="Muravyov")
 
     assert found(api_client, "people", "Muravyov")[:2] == [exact.pk, near.pk]
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Nikita Stroanov", "Nikita Stroganov"),  # a letter left out
+        ("Nikita Stroaov", "Nikita Stroganov"),  # two
+        ("Pierre Verbiet", "Pierre Verbiest"),
+        ("Wiliam Gordon", "William Gordon"),
+    ],
+)
+def test_a_name_a_letter_or_two_off_is_a_near_spelling(api_client, typed, name):
+    person = PersonFactory(name=name)
+
+    assert found(api_client, "people", typed) == [person.pk]
+
+
+def test_names_sharing_a_syllable_or_two_with_the_query_are_no_near_spelling(api_client):
+    verbiest = PersonFactory(name="Pierre Verbiest")
+    # Both share a few trigrams of "pere verbet", the query folded, and no more.
+    EventFactory(name="Expedition to Perica", names=[], description="")
+    EventFactory(name="Protest over Perope", names=[], description="")
+
+    hits = api_client.get("/api/v1/search/", {"q": "Pierre Verbiet"}).json()
+
+    assert [(hit["kind"], hit["id"]) for hit in hits["results"]] == [("person", verbiest.pk)]
+    assert hits["count"] == 1
 
 
 def test_full_text_finds_clauses_in_french_and_by_english_stems(api_client, records):

@@ -4,6 +4,7 @@ import json
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client, RequestFactory
 
@@ -285,4 +286,4 @@ def test_the_baseline_connects_to_the_database_django_is_set_to_use(db):
     assert status == HTTPStatus.NOT_FOUND
     assert name == connection.settings_dict["NAME"]
     # Near spellings of names are found as the API finds them.
-    assert threshold == "0.3"
+    assert float(threshold) == settings.SEARCH_NAME_SIMILARITY
