@@ -126,16 +126,19 @@ class SearchView(APIView):
         size = min(params.validated_data["page_size"], MAX_PAGE_SIZE)
         kinds = params.validated_data.get("kind") or list(KINDS)
         words = meaningful_words(q)
-        hits, count = [], 0
+        found, count = [], 0
         if words:
             for kind in kinds:
-                found, total = self._search(kind, q, words, limit=page * size)
-                hits.extend(found)
+                records, total = self._search(kind, q, words, limit=page * size)
+                found.extend((round(record.search_rank, 4), kind, record) for record in records)
                 count += total
-        hits.sort(key=lambda hit: (-hit["rank"], hit["kind"], hit["id"]))
+        found.sort(key=lambda hit: (-hit[0], hit[1], hit[2].pk))
         if page > 1 and (page - 1) * size >= count:
             raise NotFound(f"There is no page {page}: {count} hits make {-(-count // size)} pages.")
-        results = hits[(page - 1) * size : page * size]
+        # Only the page's hits are shaped: each kind gave its best `page * size` records.
+        results = [
+            self._hit(kind, record, q) for _, kind, record in found[(page - 1) * size : page * size]
+        ]
         url = request.build_absolute_uri()
         return Response(
             {
@@ -154,7 +157,8 @@ class SearchView(APIView):
         )
 
     def _search(self, kind: str, q: str, words: list[str], limit: int):
-        model, basename, text = KINDS[kind]
+        """The best `limit` records of a kind, ranked, with their snippets; and how many match."""
+        model, _, text = KINDS[kind]
         is_clause = model is Clause
         queryset = search(model.objects.all(), q, names=not is_clause)
         headline = SearchHeadline(
@@ -170,35 +174,33 @@ class SearchView(APIView):
             total=Window(Count("pk")),  # the count, in the same query
         ).order_by("-search_rank", "pk")
         if is_clause:
-            queryset = queryset.select_related("treaty")
-        folded = fold(q)
-        lang = requested_language(self.request)
-        hits = []
-        rows = list(queryset[:limit])
-        for record in rows:
-            lookup = {"pk": record.pk} if is_clause else {"slug": record.slug}
-            url = self.request.build_absolute_uri(reverse(f"{basename}-detail", kwargs=lookup))
-            hits.append(
-                {
-                    "kind": kind,
-                    "id": record.pk,
-                    "slug": None if is_clause else record.slug,
-                    "name": (
-                        f"{display_name(record.treaty.name, record.treaty.names, lang)}, "
-                        f"{record.label}"
-                        if is_clause
-                        else display_name(record.name, record.names, lang)
-                    ),
-                    "url": url,
-                    "matched": (
-                        None
-                        if is_clause
-                        else matched_name(
-                            [record.name, *(entry["text"] for entry in record.names)], q, folded
-                        )
-                    ),
-                    "snippet": record.snippet or "",
-                    "rank": round(record.search_rank, 4),
-                }
+            queryset = queryset.select_related("treaty").only(
+                "label", "treaty__name", "treaty__names"
             )
-        return hits, rows[0].total if rows else 0
+        else:
+            queryset = queryset.only("slug", "name", "names")
+        records = list(queryset[:limit])
+        return records, records[0].total if records else 0
+
+    def _hit(self, kind: str, record, q: str) -> dict:
+        _, basename, _ = KINDS[kind]
+        lang = requested_language(self.request)
+        if kind == "clause":
+            lookup = {"pk": record.pk}
+            name = f"{display_name(record.treaty.name, record.treaty.names, lang)}, {record.label}"
+            matched = None
+        else:
+            lookup = {"slug": record.slug}
+            name = display_name(record.name, record.names, lang)
+            names = [record.name, *(entry["text"] for entry in record.names)]
+            matched = matched_name(names, q, fold(q))
+        return {
+            "kind": kind,
+            "id": record.pk,
+            "slug": None if kind == "clause" else record.slug,
+            "name": name,
+            "url": self.request.build_absolute_uri(reverse(f"{basename}-detail", kwargs=lookup)),
+            "matched": matched,
+            "snippet": record.snippet or "",
+            "rank": round(record.search_rank, 4),
+        }
