@@ -121,12 +121,14 @@ UNCACHED = {"REPRESENTATION_CACHE_MB": "0"}
 
 
 def _load(size: str) -> None:
-    """Migrate, load the seed, and generate the synthetic set unless it is there already."""
+    """Migrate, load the seed, collect static files (as `make serve-prod` does), and make
+    the synthetic set unless it is there already."""
     from django.core.management import call_command
     from django.db import connection
 
     call_command("migrate", verbosity=0)
     call_command("load_seed", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
     stamp = Path(os.environ["ANNALES_DATA_DIR"], "synthetic.json")
     wanted = {**SIZES[size], "generator": _generator_version()}
     if stamp.exists() and json.loads(stamp.read_text()) == wanted:
