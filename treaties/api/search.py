@@ -136,8 +136,10 @@ class SearchView(APIView):
         if page > 1 and (page - 1) * size >= count:
             raise NotFound(f"There is no page {page}: {count} hits make {-(-count // size)} pages.")
         # Only the page's hits are shaped: each kind gave its best `page * size` records.
+        lang, folded = requested_language(request), fold(q)
         results = [
-            self._hit(kind, record, q) for _, kind, record in found[(page - 1) * size : page * size]
+            self._hit(kind, record, rank, q=q, folded=folded, lang=lang)
+            for rank, kind, record in found[(page - 1) * size : page * size]
         ]
         url = request.build_absolute_uri()
         return Response(
@@ -182,9 +184,8 @@ class SearchView(APIView):
         records = list(queryset[:limit])
         return records, records[0].total if records else 0
 
-    def _hit(self, kind: str, record, q: str) -> dict:
+    def _hit(self, kind: str, record, rank: float, *, q: str, folded: str, lang: str | None):
         _, basename, _ = KINDS[kind]
-        lang = requested_language(self.request)
         if kind == "clause":
             lookup = {"pk": record.pk}
             name = f"{display_name(record.treaty.name, record.treaty.names, lang)}, {record.label}"
@@ -193,7 +194,7 @@ class SearchView(APIView):
             lookup = {"slug": record.slug}
             name = display_name(record.name, record.names, lang)
             names = [record.name, *(entry["text"] for entry in record.names)]
-            matched = matched_name(names, q, fold(q))
+            matched = matched_name(names, q, folded)
         return {
             "kind": kind,
             "id": record.pk,
@@ -202,5 +203,5 @@ class SearchView(APIView):
             "url": self.request.build_absolute_uri(reverse(f"{basename}-detail", kwargs=lookup)),
             "matched": matched,
             "snippet": record.snippet or "",
-            "rank": round(record.search_rank, 4),
+            "rank": rank,
         }
